@@ -79,7 +79,7 @@ public sealed class CompiledGraph
                     OpCode.Dot,
                     a: node.BiasOrNull is { } bias ? index[bias] : -1,
                     start: operands.Count,
-                    count: AddAll(node.Xs) + AddAll(node.Ys) - node.Xs.Length),
+                    count: AddPairs(node.Xs, node.Ys)),
                 OpCode.PowConstant => new Instruction(OpCode.PowConstant, a: index[node.A], constant: node.B.Data),
                 _ when node.ParentCountForTraversal() == 1 => new Instruction(node.Code, a: index[node.A]),
                 _ => new Instruction(node.Code, a: index[node.A], b: index[node.B]),
@@ -97,6 +97,17 @@ public sealed class CompiledGraph
             }
 
             return parents.Length;
+        }
+
+        int AddPairs(Scalar[] weights, Scalar[] inputs)
+        {
+            for (int k = 0; k < weights.Length; k++)
+            {
+                operands.Add(index[weights[k]]);
+                operands.Add(index[inputs[k]]);
+            }
+
+            return weights.Length;
         }
     }
 
@@ -141,12 +152,11 @@ public sealed class CompiledGraph
                 case OpCode.Sqrt: y = Rules.Sqrt(v[c.A]); break;
                 case OpCode.Dot:
                 {
+                    // Operands are stored as pairs: weight index, input index.
                     y = c.A >= 0 ? v[c.A] : 0;
-                    var w = args.AsSpan(c.Start, c.Count);
-                    var x = args.AsSpan(c.Start + c.Count, c.Count);
-                    for (int k = 0; k < w.Length; k++)
+                    foreach (var (w, x) in Pairs(args, c))
                     {
-                        y = Rules.DotTerm(y, v[w[k]], v[x[k]]);
+                        y = Rules.DotTerm(y, v[w], v[x]);
                     }
 
                     break;
@@ -196,6 +206,11 @@ public sealed class CompiledGraph
         {
             ref readonly var c = ref code[i];
             double dy = g[i];
+            if (dy == 0)
+            {
+                continue; // nothing to pass on, as in Scalar.Backward
+            }
+
             switch (c.Op)
             {
                 case OpCode.Leaf: break;
@@ -215,11 +230,9 @@ public sealed class CompiledGraph
                 case OpCode.Sqrt: Rules.SqrtBackward(v[i], dy, ref g[c.A]); break;
                 case OpCode.Dot:
                 {
-                    var w = args.AsSpan(c.Start, c.Count);
-                    var x = args.AsSpan(c.Start + c.Count, c.Count);
-                    for (int k = 0; k < w.Length; k++)
+                    foreach (var (w, x) in Pairs(args, c))
                     {
-                        Rules.DotTermBackward(v[w[k]], v[x[k]], dy, ref g[w[k]], ref g[x[k]]);
+                        Rules.DotTermBackward(v[w], v[x], dy, ref g[w], ref g[x]);
                     }
 
                     if (c.A >= 0)
@@ -248,6 +261,21 @@ public sealed class CompiledGraph
         }
     }
 
+    private static PairEnumerator Pairs(int[] operands, in Instruction c) => new(operands.AsSpan(c.Start, 2 * c.Count));
+
+    /// <summary>Walks a Dot's operands as (weight index, input index) pairs.</summary>
+    private ref struct PairEnumerator(ReadOnlySpan<int> pairs)
+    {
+        private readonly ReadOnlySpan<int> _pairs = pairs;
+        private int _next = -2;
+
+        public readonly (int W, int X) Current => (_pairs[_next], _pairs[_next + 1]);
+
+        public readonly PairEnumerator GetEnumerator() => this;
+
+        public bool MoveNext() => (_next += 2) < _pairs.Length;
+    }
+
     /// <summary>One node of the flattened graph: its operation and where its operands are.</summary>
     private readonly struct Instruction(OpCode op, int a = -1, int b = -1, int start = 0, int count = 0, double constant = 0)
     {
@@ -259,7 +287,7 @@ public sealed class CompiledGraph
         /// <summary>Gets the index of the second operand.</summary>
         public int B { get; } = b;
 
-        /// <summary>Gets where a Sum's terms, or a Dot's weights then inputs, start in the operand array.</summary>
+        /// <summary>Gets where a Sum's terms, or a Dot's (weight, input) pairs, start in the operand array.</summary>
         public int Start { get; } = start;
 
         /// <summary>Gets the number of terms (of a Sum) or of weights (of a Dot).</summary>

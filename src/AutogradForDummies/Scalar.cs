@@ -178,6 +178,10 @@ public sealed partial class Scalar
     /// d(root)/d(root) = 1. Leaves <b>accumulate</b>: a second call adds the same gradients again, as in
     /// micrograd and PyTorch, so reset them with <c>Module.ZeroGrad()</c> or an optimizer's
     /// <c>ZeroGrad()</c> between training steps.</para>
+    /// <para>A node whose gradient is exactly zero passes nothing on: its contributions, 0 × local derivative,
+    /// are skipped. This matters for speed (a ReLU that is off, or a hinge-loss sample outside the margin,
+    /// silences a whole subgraph) and differs from plain IEEE arithmetic only where a local derivative is
+    /// infinite or NaN, where 0 × ∞ would have produced NaN.</para>
     /// <para>The graph is sorted iteratively with an explicit stack, so a chain millions of nodes deep
     /// works, and the traversal buffers are reused from call to call.</para>
     /// </remarks>
@@ -208,10 +212,14 @@ public sealed partial class Scalar
             _grad += 1; // d(root)/d(root) = 1
 
             // Reverse topological order: a node's gradient is complete before it is passed on.
+            // A node whose gradient is exactly 0 has nothing to pass on (see the remarks on Backward).
             for (int i = nodes.Length - 1; i >= 0; i--)
             {
                 var node = nodes[i];
-                node._backward?.Invoke(node);
+                if (node._grad != 0)
+                {
+                    node._backward?.Invoke(node);
+                }
             }
         }
         finally
