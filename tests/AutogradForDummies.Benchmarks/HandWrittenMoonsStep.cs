@@ -146,6 +146,32 @@ internal sealed class HandWrittenMoonsStep
         return loss;
     }
 
+    /// <summary>The gradient of the last step's loss (before the update), in micrograd's parameter order.</summary>
+    public double[] Gradients()
+    {
+        var g = new List<double>();
+        for (int j = 0; j < H; j++)
+        {
+            g.Add(_gw1[j * 2]);
+            g.Add(_gw1[(j * 2) + 1]);
+            g.Add(_gb1[j]);
+        }
+
+        for (int j = 0; j < H; j++)
+        {
+            for (int i = 0; i < H; i++)
+            {
+                g.Add(_gw2[(j * H) + i]);
+            }
+
+            g.Add(_gb2[j]);
+        }
+
+        g.AddRange(_gw3);
+        g.Add(_gb3);
+        return [.. g];
+    }
+
     private static double SumSq(double[] a)
     {
         double s = 0;
