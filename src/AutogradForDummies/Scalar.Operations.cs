@@ -203,25 +203,25 @@ public sealed partial class Scalar
     /// <param name="a">The left operand.</param>
     /// <param name="b">The right operand.</param>
     /// <returns>A new Scalar for the sum.</returns>
-    public static Scalar operator +(Scalar a, Scalar b) => NotNull(a, nameof(a)).Add(b);
+    public static Scalar operator +(Scalar a, Scalar b) => NotNull(a, nameof(a)).Add(NotNull(b, nameof(b)));
 
     /// <summary>Subtracts: <c>a − b</c>.</summary>
     /// <param name="a">The left operand.</param>
     /// <param name="b">The right operand.</param>
     /// <returns>A new Scalar for the difference.</returns>
-    public static Scalar operator -(Scalar a, Scalar b) => NotNull(a, nameof(a)).Subtract(b);
+    public static Scalar operator -(Scalar a, Scalar b) => NotNull(a, nameof(a)).Subtract(NotNull(b, nameof(b)));
 
     /// <summary>Multiplies: <c>a · b</c>.</summary>
     /// <param name="a">The left operand.</param>
     /// <param name="b">The right operand.</param>
     /// <returns>A new Scalar for the product.</returns>
-    public static Scalar operator *(Scalar a, Scalar b) => NotNull(a, nameof(a)).Multiply(b);
+    public static Scalar operator *(Scalar a, Scalar b) => NotNull(a, nameof(a)).Multiply(NotNull(b, nameof(b)));
 
     /// <summary>Divides: <c>a / b</c>.</summary>
     /// <param name="a">The dividend.</param>
     /// <param name="b">The divisor.</param>
     /// <returns>A new Scalar for the quotient.</returns>
-    public static Scalar operator /(Scalar a, Scalar b) => NotNull(a, nameof(a)).Divide(b);
+    public static Scalar operator /(Scalar a, Scalar b) => NotNull(a, nameof(a)).Divide(NotNull(b, nameof(b)));
 
     /// <summary>Negates: <c>−a</c>.</summary>
     /// <param name="a">The operand.</param>

@@ -143,6 +143,38 @@ public sealed partial class DotWriterTests
     }
 
     [Fact]
+    public void Edges_name_the_operands_where_their_order_matters()
+    {
+        var a = new Scalar(6.0, "a");
+        var b = new Scalar(3.0, "b");
+        var w = new Scalar(0.5, "w");
+        var x = new Scalar(2.0, "x");
+        var y = (a / b) - Scalar.Dot([w], [x], a);
+
+        var edges = y.ToDot().Split('\n').Where(line => line.Contains("->", StringComparison.Ordinal)).ToList();
+
+        edges.Should().Contain(line => line.Contains("[label=\"a\"]", StringComparison.Ordinal));
+        edges.Should().Contain(line => line.Contains("[label=\"b\"]", StringComparison.Ordinal));
+        edges.Should().Contain(line => line.Contains("[label=\"w0\"]", StringComparison.Ordinal));
+        edges.Should().Contain(line => line.Contains("[label=\"x0\"]", StringComparison.Ordinal));
+        (a + b).ToDot().Should().NotContain("[label=", "the operands of + are interchangeable");
+    }
+
+    [Fact]
+    public void Leaves_are_shaded_and_the_root_is_outlined()
+    {
+        var x = new Scalar(2.0, "x");
+        var y = (x * x).WithLabel("y");
+
+        var records = y.ToDot().Split('\n').Where(line => line.Contains("shape=record", StringComparison.Ordinal)).ToList();
+
+        records.Should().ContainSingle(line => line.Contains("style=filled", StringComparison.Ordinal))
+            .Which.Should().Contain("{ x |");
+        records.Should().ContainSingle(line => line.Contains("penwidth=2", StringComparison.Ordinal))
+            .Which.Should().Contain("{ y |");
+    }
+
+    [Fact]
     public void A_chain_a_hundred_thousand_nodes_deep_is_written()
     {
         var y = new Scalar(0.0);
@@ -190,13 +222,13 @@ public sealed partial class DotWriterTests
         return graph;
     }
 
-    [GeneratedRegex("""^\s*(n\d+) \[shape=record, label="(.*)"\];$""")]
+    [GeneratedRegex("""^\s*(n\d+) \[shape=record[^\]]*?, label="(.*)"\];$""")]
     private static partial Regex RecordLine();
 
-    [GeneratedRegex("""^\s*(n\d+)op \[shape=ellipse, label="(.*)"\];$""")]
+    [GeneratedRegex("""^\s*(n\d+)op \[shape=ellipse[^\]]*?, label="(.*)"\];$""")]
     private static partial Regex OpLine();
 
-    [GeneratedRegex("""^\s*(n\d+(?:op)?) -> (n\d+(?:op)?);$""")]
+    [GeneratedRegex("""^\s*(n\d+(?:op)?) -> (n\d+(?:op)?)(?: \[label="[^"]*"\])?;$""")]
     private static partial Regex EdgeLine();
 
     /// <summary>The parsed DOT: records by id, operation labels by the id of their result, edges in order.</summary>

@@ -17,6 +17,17 @@ public sealed class GraphvizRendererTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    public void A_missing_output_folder_is_reported_naming_the_argument()
+    {
+        string path = Path.Combine(_folder, "no-such-folder", "graph.svg");
+
+        var act = () => GraphvizRenderer.Render(new Scalar(1.0), path);
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("outputPath");
+        File.Exists(path).Should().BeFalse();
+    }
+
+    [Fact]
     public void Renders_an_svg_file_and_leaves_no_temporary_file()
     {
         SkipUnlessGraphvizIsInstalled();

@@ -439,8 +439,7 @@ public sealed class ScalarOperationTests
         NullRightOperand(op).Should().Throw<ArgumentNullException>();
     }
 
-    [Theory(Skip = "Known engine bug: the binary operators pass a null right operand on to Add/Subtract/Multiply/Divide, " +
-        "so the exception names their parameter 'other' rather than the operator's 'b'. Unskip when fixed.")]
+    [Theory]
     [InlineData("+")]
     [InlineData("-")]
     [InlineData("*")]
