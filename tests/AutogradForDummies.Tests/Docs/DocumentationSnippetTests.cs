@@ -41,7 +41,9 @@ public sealed partial class DocumentationSnippetTests
         var (image, problems) = SnippetRunner.Compile(block.Code);
         if (image is null)
         {
-            Assert.Fail($"{where} does not compile cleanly:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            Assert.Fail(
+                $"{where} does not compile cleanly (Snippet.cs line 1 is line {block.Line + 1} of {file}):{Environment.NewLine}" +
+                string.Join(Environment.NewLine, problems));
         }
 
         var (output, error) = SnippetRunner.Run(image);
