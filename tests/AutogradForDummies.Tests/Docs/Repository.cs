@@ -1,0 +1,57 @@
+namespace AutogradForDummies.Tests.Docs;
+
+/// <summary>Locates the repository and its Markdown documentation.</summary>
+internal static class Repository
+{
+    private const string SolutionFile = "AutogradForDummies.sln";
+
+    private static readonly Lazy<string> s_root = new(FindRoot);
+
+    /// <summary>Gets the folder that contains the solution file.</summary>
+    public static string Root => s_root.Value;
+
+    /// <summary>
+    /// Gets README.md and every Markdown file under docs/, as paths relative to <see cref="Root"/> with
+    /// forward slashes, README.md first and the rest in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> MarkdownFiles()
+    {
+        var files = new List<string>();
+        if (File.Exists(FullPath("README.md")))
+        {
+            files.Add("README.md");
+        }
+
+        string docs = Path.Combine(Root, "docs");
+        if (Directory.Exists(docs))
+        {
+            var pages = new List<string>();
+            foreach (string path in Directory.EnumerateFiles(docs, "*.md", SearchOption.AllDirectories))
+            {
+                pages.Add(Path.GetRelativePath(Root, path).Replace('\\', '/'));
+            }
+
+            pages.Sort(StringComparer.Ordinal);
+            files.AddRange(pages);
+        }
+
+        return files;
+    }
+
+    /// <summary>Turns a path relative to the repository root into a full path.</summary>
+    public static string FullPath(string relativePath) => Path.Combine(Root, relativePath);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No folder above {AppContext.BaseDirectory} contains {SolutionFile}, so the documentation cannot be found.");
+    }
+}
