@@ -1,0 +1,41 @@
+namespace AutogradForDummies.Nn;
+
+/// <summary>Checks and copies the inputs of a forward pass into an array the library owns.</summary>
+internal static class Inputs
+{
+    /// <summary>Copies <paramref name="x"/> into a new array after checking its length and elements: the graph
+    /// keeps the array as a node's parents, so it must be one nobody else can change.</summary>
+    public static Scalar[] Copy(IReadOnlyList<Scalar> x, int expected, string paramName)
+    {
+        CheckLength(x, expected, paramName);
+        var copy = new Scalar[expected];
+        for (int i = 0; i < copy.Length; i++)
+        {
+            copy[i] = x[i] ?? throw new ArgumentNullException(paramName, $"Input {i} is null.");
+        }
+
+        return copy;
+    }
+
+    /// <summary>Makes a constant leaf for every number of <paramref name="x"/>, after checking its length.</summary>
+    public static Scalar[] Leaves(IReadOnlyList<double> x, int expected, string paramName)
+    {
+        CheckLength(x, expected, paramName);
+        var leaves = new Scalar[expected];
+        for (int i = 0; i < leaves.Length; i++)
+        {
+            leaves[i] = new Scalar(x[i]);
+        }
+
+        return leaves;
+    }
+
+    private static void CheckLength<T>(IReadOnlyList<T> x, int expected, string paramName)
+    {
+        ArgumentNullException.ThrowIfNull(x, paramName);
+        if (x.Count != expected)
+        {
+            throw new ArgumentException($"Expected {expected} inputs but got {x.Count}.", paramName);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+
+namespace AutogradForDummies.Nn;
+
+/// <summary>
+/// A fully connected layer: several <see cref="Neuron"/>s that all read the same inputs, each producing one output.
+/// </summary>
+public sealed class Layer : Module
+{
+    private readonly Neuron[] _neurons;
+
+    /// <summary>Creates a layer with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="inputs">How many inputs each neuron takes; at least 1.</param>
+    /// <param name="outputs">How many neurons (and so outputs) the layer has; at least 1.</param>
+    /// <param name="activation">The nonlinearity of every neuron.</param>
+    /// <param name="seed">The seed of the random weights: the same seed gives the same layer.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
+    /// is not a defined value.</exception>
+    public Layer(int inputs, int outputs, Activation activation = Activation.Relu, int seed = 0)
+        : this(inputs, outputs, new Random(seed), activation)
+    {
+    }
+
+    /// <summary>Creates a layer with weights drawn from <paramref name="random"/>, neuron after neuron.</summary>
+    /// <param name="inputs">How many inputs each neuron takes; at least 1.</param>
+    /// <param name="outputs">How many neurons (and so outputs) the layer has; at least 1.</param>
+    /// <param name="random">The source of the random weights.</param>
+    /// <param name="activation">The nonlinearity of every neuron.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
+    /// is not a defined value.</exception>
+    public Layer(int inputs, int outputs, Random random, Activation activation = Activation.Relu)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        ArgumentNullException.ThrowIfNull(random);
+        Neuron.CheckActivation(activation, nameof(activation));
+
+        _neurons = new Neuron[outputs];
+        for (int i = 0; i < outputs; i++)
+        {
+            _neurons[i] = new Neuron(inputs, random, activation);
+        }
+
+        Neurons = Array.AsReadOnly(_neurons);
+        InputCount = inputs;
+        Activation = activation;
+    }
+
+    /// <summary>Gets the neurons, one per output.</summary>
+    public IReadOnlyList<Neuron> Neurons { get; }
+
+    /// <summary>Gets how many inputs the layer takes.</summary>
+    public int InputCount { get; }
+
+    /// <summary>Gets how many outputs (neurons) the layer has.</summary>
+    public int OutputCount => _neurons.Length;
+
+    /// <summary>Gets the nonlinearity of the layer's neurons.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Computes every neuron's output on the same inputs.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>One new Scalar per neuron, in neuron order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    public IReadOnlyList<Scalar> Forward(IReadOnlyList<Scalar> x) => ForwardCore(Inputs.Copy(x, InputCount, nameof(x)));
+
+    /// <summary>Returns micrograd's description, such as <c>Layer of [ReLUNeuron(2), ReLUNeuron(2)]</c>.</summary>
+    /// <returns>The neurons' descriptions in brackets.</returns>
+    public override string ToString()
+    {
+        var text = new StringBuilder("Layer of [");
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ", ").Append(_neurons[i]);
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    /// <summary>The forward pass on an input array the caller owns and will never change. All neurons share
+    /// <paramref name="x"/>; the returned array is new and belongs to the caller.</summary>
+    internal Scalar[] ForwardCore(Scalar[] x)
+    {
+        var outputs = new Scalar[_neurons.Length];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            outputs[i] = _neurons[i].ForwardCore(x);
+        }
+
+        return outputs;
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<KeyValuePair<string, Scalar>> ListNamedParameters()
+    {
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            string prefix = "neurons." + i.ToString(CultureInfo.InvariantCulture) + ".";
+            foreach (var (name, parameter) in _neurons[i].NamedParameters())
+            {
+                yield return new(prefix + name, parameter);
+            }
+        }
+    }
+}

@@ -1,0 +1,304 @@
+namespace AutogradForDummies.Nn;
+
+/// <summary>
+/// Loss functions, which turn a batch of predictions and the right answers into one Scalar to minimize,
+/// and accuracy helpers to report how often the predictions are right.
+/// </summary>
+/// <remarks>
+/// Every loss is the <b>mean</b> over the batch, built as a single sum node, so the size of the batch does not
+/// change the scale of the gradients. The losses that involve exponentials are written so that they stay finite,
+/// with finite gradients, even for logits of ±1000.
+/// </remarks>
+/// <example>
+/// <code>
+/// var model = new MLP(2, [8, 1], seed: 0);
+/// Scalar[] scores = [model.Forward([1.0, 2.0])[0], model.Forward([-1.0, 0.5])[0]];
+/// double[] labels = [1, -1];
+/// var loss = Losses.Hinge(scores, labels) + Losses.L2(model.Parameters(), 1e-4);
+/// loss.Backward();
+/// Console.WriteLine($"loss {loss.Data:F4}, accuracy {Losses.Accuracy(scores, labels):P0}");
+/// </code>
+/// </example>
+public static class Losses
+{
+    /// <summary>
+    /// The hinge loss (a "max-margin" loss, as in micrograd's moons demo): the mean of <c>max(0, 1 − yᵢ·sᵢ)</c>.
+    /// A point costs nothing once its score has the right sign with a margin of at least 1.
+    /// </summary>
+    /// <param name="scores">The scores sᵢ, positive meaning class +1.</param>
+    /// <param name="labels">The labels yᵢ, each −1 or +1.</param>
+    /// <returns>The mean hinge loss.</returns>
+    /// <exception cref="ArgumentNullException">A list, or a score, is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or a label is not ±1.</exception>
+    public static Scalar Hinge(IReadOnlyList<Scalar> scores, IReadOnlyList<double> labels)
+    {
+        int n = CheckBatch(scores, nameof(scores), labels, nameof(labels));
+        var one = new Scalar(1.0);
+        var terms = new Scalar[n];
+        for (int i = 0; i < n; i++)
+        {
+            var s = Element(scores, i, nameof(scores));
+            double y = SignedLabel(labels, i, nameof(labels));
+
+            // With y = ±1, 1 − y·s is exactly 1 − s or 1 + s: no multiplication node needed.
+            terms[i] = (y > 0 ? one - s : one + s).Relu();
+        }
+
+        return Mean(terms);
+    }
+
+    /// <summary>
+    /// L2 regularization, <c>α·Σ pᵢ²</c>: added to a loss, it pulls every parameter towards 0 with the force
+    /// <c>2α·pᵢ</c> (its gradient), discouraging large weights.
+    /// </summary>
+    /// <param name="parameters">The parameters pᵢ, usually <see cref="Module.Parameters"/>.</param>
+    /// <param name="alpha">The strength α; finite and not negative.</param>
+    /// <returns>The penalty (0 for an empty list).</returns>
+    /// <exception cref="ArgumentNullException">The list or one of its elements is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="alpha"/> is negative, infinite or NaN.</exception>
+    public static Scalar L2(IReadOnlyList<Scalar> parameters, double alpha)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (!(alpha >= 0 && double.IsFinite(alpha)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The strength must be finite and not negative.");
+        }
+
+        var p = new Scalar[parameters.Count];
+        for (int i = 0; i < p.Length; i++)
+        {
+            p[i] = Element(parameters, i, nameof(parameters));
+        }
+
+        // Σ pᵢ² is the dot product of p with itself: one node, whose backward gives each pᵢ the gradient 2pᵢ.
+        return alpha * Scalar.DotCore(p, p, null);
+    }
+
+    /// <summary>The mean squared error, <c>mean((pᵢ − tᵢ)²)</c>, for regression.</summary>
+    /// <param name="predictions">The predictions pᵢ.</param>
+    /// <param name="targets">The targets tᵢ.</param>
+    /// <returns>The mean squared error.</returns>
+    /// <exception cref="ArgumentNullException">A list, or a prediction, is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty or the lengths differ.</exception>
+    public static Scalar MeanSquaredError(IReadOnlyList<Scalar> predictions, IReadOnlyList<double> targets)
+    {
+        int n = CheckBatch(predictions, nameof(predictions), targets, nameof(targets));
+        var errors = new Scalar[n];
+        for (int i = 0; i < n; i++)
+        {
+            errors[i] = Element(predictions, i, nameof(predictions)) - targets[i];
+        }
+
+        // Σ eᵢ² as one dot-product node of the errors with themselves, then divided by n.
+        return Scalar.DotCore(errors, errors, null) / n;
+    }
+
+    /// <summary>
+    /// Binary cross-entropy on raw scores (logits) <c>zᵢ</c>: the mean of <c>−y·log σ(z) − (1 − y)·log(1 − σ(z))</c>,
+    /// computed stably as <c>max(z, 0) − z·y + log(1 + e^(−|z|))</c>. Its gradient is simply <c>σ(z) − y</c>.
+    /// </summary>
+    /// <param name="logits">The logits zᵢ; σ(zᵢ) is the predicted probability of class 1.</param>
+    /// <param name="labels">The labels yᵢ, 0 or 1 (any probability in [0, 1] works as a soft label).</param>
+    /// <returns>The mean binary cross-entropy, in nats.</returns>
+    /// <exception cref="ArgumentNullException">A list, or a logit, is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or a label is outside [0, 1].</exception>
+    /// <remarks>The naive formula overflows: e^1000 is +∞. Here the exponent is never positive, so every
+    /// term stays finite for any finite logit.</remarks>
+    public static Scalar BinaryCrossEntropyWithLogits(IReadOnlyList<Scalar> logits, IReadOnlyList<double> labels)
+    {
+        int n = CheckBatch(logits, nameof(logits), labels, nameof(labels));
+        var one = new Scalar(1.0);
+        var terms = new Scalar[n];
+        for (int i = 0; i < n; i++)
+        {
+            var z = Element(logits, i, nameof(logits));
+            double y = labels[i];
+            if (!(y >= 0 && y <= 1))
+            {
+                throw new ArgumentException($"labels[{i}] is {y}; binary cross-entropy needs labels 0 or 1.", nameof(labels));
+            }
+
+            // −|z| written as z − 2·max(z, 0): the same number, but its gradient is exact at z = 0, where
+            // Relu and Abs both take the derivative 0 and would disagree with the smooth function.
+            var m = z.Relu();
+            var softplus = ((z - m - m).Exp() + one).Log(); // log(1 + e^(−|z|)), between 0 and log 2
+            terms[i] = m - (z * y) + softplus;
+        }
+
+        return Mean(terms);
+    }
+
+    /// <summary>
+    /// Cross-entropy of a softmax over several classes: the mean of <c>log Σⱼ e^(zⱼ) − z_c</c>, where c is the
+    /// right class. Computed stably by subtracting the largest logit first (log-sum-exp).
+    /// </summary>
+    /// <param name="logits">One row of logits per example, all rows of the same length (the number of classes).</param>
+    /// <param name="classes">The right class of each example, from 0 to the number of classes − 1.</param>
+    /// <returns>The mean cross-entropy, in nats.</returns>
+    /// <exception cref="ArgumentNullException">A list, a row or a logit is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, a row is empty or of a different
+    /// length than the first, or a class is out of range.</exception>
+    /// <remarks>
+    /// The largest logit m of each row enters the graph as a <b>constant</b>: log Σ e^(zⱼ) = m + log Σ e^(zⱼ − m)
+    /// for any m, so its gradient would be 0 anyway. The exponents are then at most 0, and the sum at least 1.
+    /// A compiled graph keeps the m it was built with, which is still exact, and stable while the logits stay
+    /// within a few hundred of it.
+    /// </remarks>
+    public static Scalar SoftmaxCrossEntropy(IReadOnlyList<IReadOnlyList<Scalar>> logits, IReadOnlyList<int> classes)
+    {
+        int n = CheckBatch(logits, nameof(logits), classes, nameof(classes));
+        int classCount = ClassCount(logits);
+        var terms = new Scalar[n];
+        for (int i = 0; i < n; i++)
+        {
+            var row = Row(logits, i, classCount);
+            int c = Class(classes, i, classCount);
+
+            var max = new Scalar(row[ArgMax(row)].Data);
+            var shifted = new Scalar[classCount];
+            var exps = new Scalar[classCount];
+            for (int j = 0; j < classCount; j++)
+            {
+                shifted[j] = row[j] - max; // zⱼ − m ≤ 0
+                exps[j] = shifted[j].Exp();
+            }
+
+            // −log softmax_c = log Σ e^(zⱼ − m) − (z_c − m)
+            terms[i] = Scalar.SumCore(exps).Log() - shifted[c];
+        }
+
+        return Mean(terms);
+    }
+
+    /// <summary>The fraction of scores whose sign agrees with the label (a score of 0 counts as class −1).</summary>
+    /// <param name="scores">The scores.</param>
+    /// <param name="labels">The labels, each −1 or +1.</param>
+    /// <returns>A number from 0 to 1.</returns>
+    /// <exception cref="ArgumentNullException">A list, or a score, is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or a label is not ±1.</exception>
+    public static double Accuracy(IReadOnlyList<Scalar> scores, IReadOnlyList<double> labels)
+    {
+        int n = CheckBatch(scores, nameof(scores), labels, nameof(labels));
+        int correct = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool predictedPositive = Element(scores, i, nameof(scores)).Data > 0;
+            bool positive = SignedLabel(labels, i, nameof(labels)) > 0;
+            correct += predictedPositive == positive ? 1 : 0;
+        }
+
+        return (double)correct / n;
+    }
+
+    /// <summary>The fraction of rows whose largest logit is at the right class (the first one wins a tie).</summary>
+    /// <param name="logits">One row of logits per example, all rows of the same length.</param>
+    /// <param name="classes">The right class of each example.</param>
+    /// <returns>A number from 0 to 1.</returns>
+    /// <exception cref="ArgumentNullException">A list, a row or a logit is null.</exception>
+    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, a row is empty or of a different
+    /// length than the first, or a class is out of range.</exception>
+    public static double Accuracy(IReadOnlyList<IReadOnlyList<Scalar>> logits, IReadOnlyList<int> classes)
+    {
+        int n = CheckBatch(logits, nameof(logits), classes, nameof(classes));
+        int classCount = ClassCount(logits);
+        int correct = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var row = Row(logits, i, classCount);
+            correct += ArgMax(row) == Class(classes, i, classCount) ? 1 : 0;
+        }
+
+        return (double)correct / n;
+    }
+
+    /// <summary>The mean of terms in an array this class just built: one sum node, divided by n.</summary>
+    private static Scalar Mean(Scalar[] terms) => Scalar.SumCore(terms) / terms.Length;
+
+    private static int CheckBatch<TPrediction, TLabel>(
+        IReadOnlyList<TPrediction> predictions, string predictionsName, IReadOnlyList<TLabel> labels, string labelsName)
+    {
+        ArgumentNullException.ThrowIfNull(predictions, predictionsName);
+        ArgumentNullException.ThrowIfNull(labels, labelsName);
+        if (predictions.Count == 0)
+        {
+            throw new ArgumentException("The batch is empty; a loss needs at least one example.", predictionsName);
+        }
+
+        if (labels.Count != predictions.Count)
+        {
+            throw new ArgumentException(
+                $"Expected one entry per example, {predictions.Count}, but got {labels.Count} {labelsName}.", labelsName);
+        }
+
+        return predictions.Count;
+    }
+
+    private static Scalar Element(IReadOnlyList<Scalar> list, int i, string paramName) =>
+        list[i] ?? throw new ArgumentNullException(paramName, $"{paramName}[{i}] is null.");
+
+    private static double SignedLabel(IReadOnlyList<double> labels, int i, string paramName)
+    {
+        double y = labels[i];
+        if (y is not (1.0 or -1.0))
+        {
+            throw new ArgumentException($"{paramName}[{i}] is {y}; labels must be −1 or +1.", paramName);
+        }
+
+        return y;
+    }
+
+    private static int ClassCount(IReadOnlyList<IReadOnlyList<Scalar>> logits)
+    {
+        var first = logits[0] ?? throw new ArgumentNullException(nameof(logits), "logits[0] is null.");
+        if (first.Count == 0)
+        {
+            throw new ArgumentException("logits[0] is empty; every row needs one logit per class.", nameof(logits));
+        }
+
+        return first.Count;
+    }
+
+    private static IReadOnlyList<Scalar> Row(IReadOnlyList<IReadOnlyList<Scalar>> logits, int i, int classCount)
+    {
+        var row = logits[i] ?? throw new ArgumentNullException(nameof(logits), $"logits[{i}] is null.");
+        if (row.Count != classCount)
+        {
+            throw new ArgumentException(
+                $"logits[{i}] has {row.Count} logits, but logits[0] has {classCount}; every row needs one per class.", nameof(logits));
+        }
+
+        for (int j = 0; j < classCount; j++)
+        {
+            _ = row[j] ?? throw new ArgumentNullException(nameof(logits), $"logits[{i}][{j}] is null.");
+        }
+
+        return row;
+    }
+
+    private static int Class(IReadOnlyList<int> classes, int i, int classCount)
+    {
+        int c = classes[i];
+        if ((uint)c >= (uint)classCount)
+        {
+            throw new ArgumentException($"classes[{i}] is {c}, but there are {classCount} classes (0 to {classCount - 1}).", nameof(classes));
+        }
+
+        return c;
+    }
+
+    /// <summary>The index of the largest value, the first one on a tie. (Every comparison with NaN is false, so a NaN
+    /// is never chosen, unless it comes first.)</summary>
+    private static int ArgMax(IReadOnlyList<Scalar> row)
+    {
+        int best = 0;
+        for (int j = 1; j < row.Count; j++)
+        {
+            if (row[j].Data > row[best].Data)
+            {
+                best = j;
+            }
+        }
+
+        return best;
+    }
+}

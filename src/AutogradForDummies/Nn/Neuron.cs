@@ -1,0 +1,117 @@
+using System.Globalization;
+
+namespace AutogradForDummies.Nn;
+
+/// <summary>
+/// One artificial neuron: <c>activation(Σ wᵢ·xᵢ + b)</c>, with its weights <c>wᵢ</c> and bias <c>b</c>
+/// as trainable <see cref="Scalar"/> parameters.
+/// </summary>
+/// <remarks>
+/// As in micrograd, the weights start uniformly random in [−1, 1] and the bias starts at 0. The weighted sum
+/// is one fused dot-product node (<see cref="Scalar.Dot"/>), so a neuron adds just one node to the graph,
+/// plus one for its activation.
+/// </remarks>
+public sealed class Neuron : Module
+{
+    private readonly Scalar[] _weights; // never mutated: every forward pass's dot node keeps it as its parents
+
+    /// <summary>Creates a neuron with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <param name="inputs">How many inputs it takes; at least 1.</param>
+    /// <param name="activation">Its nonlinearity.</param>
+    /// <param name="seed">The seed of the random weights: the same seed gives the same neuron.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive, or
+    /// <paramref name="activation"/> is not a defined value.</exception>
+    public Neuron(int inputs, Activation activation = Activation.Relu, int seed = 0)
+        : this(inputs, new Random(seed), activation)
+    {
+    }
+
+    /// <summary>Creates a neuron with weights drawn from <paramref name="random"/>.</summary>
+    /// <param name="inputs">How many inputs it takes; at least 1.</param>
+    /// <param name="random">The source of the random weights.</param>
+    /// <param name="activation">Its nonlinearity.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive, or
+    /// <paramref name="activation"/> is not a defined value.</exception>
+    public Neuron(int inputs, Random random, Activation activation = Activation.Relu)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        ArgumentNullException.ThrowIfNull(random);
+        CheckActivation(activation, nameof(activation));
+
+        _weights = new Scalar[inputs];
+        for (int i = 0; i < inputs; i++)
+        {
+            _weights[i] = new Scalar((2 * random.NextDouble()) - 1); // uniform in [−1, 1)
+        }
+
+        Bias = new Scalar(0);
+        Activation = activation;
+        Weights = Array.AsReadOnly(_weights);
+    }
+
+    /// <summary>Gets the weights, one per input.</summary>
+    public IReadOnlyList<Scalar> Weights { get; }
+
+    /// <summary>Gets the bias.</summary>
+    public Scalar Bias { get; }
+
+    /// <summary>Gets the nonlinearity applied to the weighted sum.</summary>
+    public Activation Activation { get; }
+
+    /// <summary>Gets how many inputs the neuron takes.</summary>
+    public int InputCount => _weights.Length;
+
+    /// <summary>Computes <c>activation(Σ wᵢ·xᵢ + b)</c> as a new node of the graph.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>The neuron's output.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    public Scalar Forward(IReadOnlyList<Scalar> x) => ForwardCore(Inputs.Copy(x, InputCount, nameof(x)));
+
+    /// <summary>Returns micrograd's description, such as <c>ReLUNeuron(2)</c> or <c>LinearNeuron(16)</c>.</summary>
+    /// <returns>The activation's name, "Neuron", and the number of inputs.</returns>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{ActivationName(Activation)}Neuron({InputCount})");
+
+    /// <summary>The forward pass on an input array the caller owns and will never change (the dot node keeps it).</summary>
+    internal Scalar ForwardCore(Scalar[] x)
+    {
+        var z = Scalar.DotCore(_weights, x, Bias); // Σ wᵢ·xᵢ + b, one node
+        return Activation switch
+        {
+            Activation.Relu => z.Relu(),
+            Activation.Tanh => z.Tanh(),
+            Activation.Sigmoid => z.Sigmoid(),
+            _ => z,
+        };
+    }
+
+    /// <summary>Throws unless <paramref name="activation"/> is one of the named values.</summary>
+    internal static void CheckActivation(Activation activation, string paramName)
+    {
+        if (activation is not (Activation.Relu or Activation.Tanh or Activation.Sigmoid or Activation.Linear))
+        {
+            throw new ArgumentOutOfRangeException(paramName, activation, "Not a defined Activation.");
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override IEnumerable<KeyValuePair<string, Scalar>> ListNamedParameters()
+    {
+        for (int i = 0; i < _weights.Length; i++)
+        {
+            yield return new("w." + i.ToString(CultureInfo.InvariantCulture), _weights[i]);
+        }
+
+        yield return new("b", Bias);
+    }
+
+    private static string ActivationName(Activation activation) => activation switch
+    {
+        Activation.Relu => "ReLU",
+        Activation.Tanh => "Tanh",
+        Activation.Sigmoid => "Sigmoid",
+        _ => "Linear",
+    };
+}

@@ -1,0 +1,82 @@
+namespace AutogradForDummies.Optim;
+
+/// <summary>
+/// Adam with decoupled weight decay: before each Adam step, every parameter shrinks towards 0 by the fraction
+/// <c>lr·λ</c>, <c>p ← p − lr·λ·p</c>.
+/// </summary>
+/// <remarks>
+/// Adding <c>λ·Σp²</c> to the loss (L2 regularization) does not work well with Adam, because Adam rescales that
+/// penalty's gradient along with everything else. AdamW applies the decay directly to the parameters instead,
+/// "decoupled" from the adaptive step (Loshchilov and Hutter, 2019).
+/// </remarks>
+/// <example>
+/// <code>
+/// var model = new MLP(2, [16, 16, 1]);
+/// var optimizer = new AdamW(model.Parameters(), learningRate: 0.01, weightDecay: 1e-2);
+/// // each step: build the loss, then
+/// // optimizer.ZeroGrad(); loss.Backward(); optimizer.Step();
+/// </code>
+/// </example>
+public sealed class AdamW : Optimizer
+{
+    private readonly AdamState _state;
+
+    /// <summary>Creates AdamW.</summary>
+    /// <param name="parameters">The parameters to optimize.</param>
+    /// <param name="learningRate">The learning rate; positive and finite.</param>
+    /// <param name="beta1">The decay of the running mean of gradients; at least 0, less than 1.</param>
+    /// <param name="beta2">The decay of the running mean of squared gradients; at least 0, less than 1.</param>
+    /// <param name="epsilon">Added to √v̂ to avoid dividing by 0; positive and finite.</param>
+    /// <param name="weightDecay">The decay λ; finite and not negative (0 makes this plain Adam).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or one of its elements is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of its range.</exception>
+    public AdamW(
+        IReadOnlyList<Scalar> parameters,
+        double learningRate = 1e-3,
+        double beta1 = 0.9,
+        double beta2 = 0.999,
+        double epsilon = 1e-8,
+        double weightDecay = 1e-2)
+        : base(parameters)
+    {
+        CheckPositive(learningRate, nameof(learningRate));
+        CheckDecay(beta1, nameof(beta1));
+        CheckDecay(beta2, nameof(beta2));
+        CheckPositive(epsilon, nameof(epsilon));
+        CheckNonNegative(weightDecay, nameof(weightDecay));
+        LearningRate = learningRate;
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Epsilon = epsilon;
+        WeightDecay = weightDecay;
+        _state = new AdamState(Parameters.Count, beta1, beta2, epsilon);
+    }
+
+    /// <summary>Gets the learning rate.</summary>
+    public double LearningRate { get; }
+
+    /// <summary>Gets β₁, the decay of the running mean of gradients.</summary>
+    public double Beta1 { get; }
+
+    /// <summary>Gets β₂, the decay of the running mean of squared gradients.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>Gets ε, added to √v̂ in the denominator.</summary>
+    public double Epsilon { get; }
+
+    /// <summary>Gets the weight decay λ.</summary>
+    public double WeightDecay { get; }
+
+    /// <inheritdoc/>
+    protected override void Update(ReadOnlySpan<Scalar> parameters, int stepIndex)
+    {
+        double shrink = LearningRate * WeightDecay;
+        foreach (var p in parameters)
+        {
+            p.Data -= shrink * p.Data; // p ← p − lr·λ·p: decay towards 0, independent of the gradient
+        }
+
+        _state.Update(parameters, stepIndex, LearningRate);
+    }
+}
