@@ -1,8 +1,13 @@
+using System.Globalization;
 using FluentAssertions;
 using Xunit;
 
 namespace AutogradForDummies.Tests;
 
+/// <summary>
+/// Scalar itself: micrograd's reference checks, reused nodes, very deep graphs, gradient
+/// accumulation, and the descriptive members (ToString, Label, IsLeaf).
+/// </summary>
 public sealed class ScalarTests
 {
     [Fact]
@@ -44,21 +49,54 @@ public sealed class ScalarTests
     }
 
     [Fact]
-    public void Reused_nodes_get_every_contribution()
+    public void A_node_minus_itself_has_gradient_zero()
     {
         var x = new Scalar(3.0);
         (x - x).Backward();
+
         x.Grad.Should().Be(0);
+    }
 
-        var y = new Scalar(3.0);
-        (y / y).Backward();
-        y.Grad.Should().Be(0);
+    [Fact]
+    public void A_node_divided_by_itself_has_gradient_zero()
+    {
+        var x = new Scalar(3.0);
+        (x / x).Backward();
 
+        x.Grad.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_node_reused_twice_over_gets_every_contribution()
+    {
         var a = new Scalar(5.0);
         var b = a + a;
         var c = b + b;
         c.Backward();
+
         a.Grad.Should().Be(4);
+        b.Grad.Should().Be(2);
+        c.Data.Should().Be(20);
+    }
+
+    [Fact]
+    public void A_node_times_itself_has_gradient_twice_its_value()
+    {
+        var x = new Scalar(-3.0);
+        (x * x).Backward();
+
+        x.Grad.Should().Be(-6);
+    }
+
+    [Fact]
+    public void A_diamond_sums_both_paths()
+    {
+        // y = (x·2)·(x + 1): both factors depend on x, dy/dx = 2(x + 1) + 2x = 4x + 2.
+        var x = new Scalar(1.5);
+        var y = (x * 2) * (x + 1);
+        y.Backward();
+
+        x.Grad.Should().Be(8);
     }
 
     [Fact]
@@ -77,19 +115,136 @@ public sealed class ScalarTests
     }
 
     [Fact]
-    public void Compiled_graph_matches_dynamic()
+    public void A_second_backward_doubles_leaf_gradients_exactly()
     {
-        var a = new Scalar(-4.0);
-        var b = new Scalar(2.0);
-        var loss = ((a * b) + b.Pow(3) - a.Tanh() + Scalar.Dot([a, b], [b, a], a) + Scalar.Sum([a, b, a])).Sigmoid();
-        loss.Backward();
-        var (ga, gb) = (a.Grad, b.Grad);
+        var (a, b, mid, root) = SmallGraph();
+        root.Backward();
+        double ga = a.Grad;
+        double gb = b.Grad;
+        double gMid = mid.Grad;
+
+        root.Backward();
+
+        a.Grad.Should().Be(2 * ga);
+        b.Grad.Should().Be(2 * gb);
+        mid.Grad.Should().Be(gMid, "intermediate gradients are recomputed, not compounded");
+        root.Grad.Should().Be(1);
+    }
+
+    [Fact]
+    public void Backward_after_zeroing_the_leaves_repeats_the_first_result()
+    {
+        var (a, b, mid, root) = SmallGraph();
+        root.Backward();
+        double ga = a.Grad;
+        double gMid = mid.Grad;
+
         a.Grad = 0;
         b.Grad = 0;
-        var graph = loss.Compile();
-        graph.Forward().Should().Be(loss.Data);
-        graph.Backward();
+        root.Backward();
+
         a.Grad.Should().Be(ga);
-        b.Grad.Should().Be(gb);
+        mid.Grad.Should().Be(gMid);
+    }
+
+    [Fact]
+    public void Backward_from_a_node_inside_another_graph_starts_afresh_there()
+    {
+        var a = new Scalar(2.0);
+        var b = new Scalar(3.0);
+        var inner = a * b;
+        var outer = inner + a;
+
+        outer.Backward(); // a: b + 1 = 4, b: a = 2
+        inner.Backward(); // adds a: b = 3, b: a = 2; inner's own gradient is reset to 1
+
+        a.Grad.Should().Be(7);
+        b.Grad.Should().Be(4);
+        inner.Grad.Should().Be(1);
+    }
+
+    [Fact]
+    public void Backward_of_a_leaf_gives_it_gradient_one_and_accumulates()
+    {
+        var x = new Scalar(7.0);
+        x.Backward();
+        x.Grad.Should().Be(1);
+
+        x.Backward();
+        x.Grad.Should().Be(2);
+    }
+
+    [Fact]
+    public void ToString_shows_data_and_grad()
+    {
+        new Scalar(2.5).ToString().Should().Be("Scalar(data=2.5, grad=0)");
+
+        var x = new Scalar(-1.25);
+        (x * 4).Backward();
+        x.ToString().Should().Be("Scalar(data=-1.25, grad=4)");
+    }
+
+    [Fact]
+    public void ToString_uses_the_invariant_culture()
+    {
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            new Scalar(2.5).ToString().Should().Be("Scalar(data=2.5, grad=0)");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Fact]
+    public void Label_comes_from_the_constructor_the_setter_or_WithLabel()
+    {
+        new Scalar(1.0).Label.Should().BeNull();
+        new Scalar(1.0, "x").Label.Should().Be("x");
+
+        var y = new Scalar(1.0) { Label = "y" };
+        y.Label.Should().Be("y");
+        y.Label = null;
+        y.Label.Should().BeNull();
+
+        var z = new Scalar(1.0) * 2;
+        z.WithLabel("z").Should().BeSameAs(z);
+        z.Label.Should().Be("z");
+    }
+
+    [Fact]
+    public void Data_and_grad_can_be_set()
+    {
+        var x = new Scalar(1.0)
+        {
+            Data = 4.0,
+            Grad = 0.5,
+        };
+
+        x.Data.Should().Be(4);
+        x.Grad.Should().Be(0.5);
+    }
+
+    [Fact]
+    public void Leaves_are_leaves_and_results_are_not()
+    {
+        var x = new Scalar(1.0);
+
+        x.IsLeaf.Should().BeTrue();
+        x.Op.Should().BeEmpty();
+        x.Parents.Should().BeEmpty();
+        (x + 1).IsLeaf.Should().BeFalse();
+    }
+
+    private static (Scalar A, Scalar B, Scalar Mid, Scalar Root) SmallGraph()
+    {
+        var a = new Scalar(1.5, "a");
+        var b = new Scalar(-2.0, "b");
+        var mid = (a * b).Tanh();
+        var root = (mid * a) + b.Pow(2);
+        return (a, b, mid, root);
     }
 }

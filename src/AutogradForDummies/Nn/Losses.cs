@@ -30,6 +30,14 @@ public static class Losses
     /// <returns>The mean hinge loss.</returns>
     /// <exception cref="ArgumentNullException">A list, or a score, is null.</exception>
     /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or a label is not ±1.</exception>
+    /// <example>
+    /// <code>
+    /// Scalar[] scores = [new(2.0), new(0.5), new(-0.3)];
+    /// double[] labels = [1, 1, -1];
+    /// var loss = Losses.Hinge(scores, labels); // (max(0, 1 − 2) + max(0, 1 − 0.5) + max(0, 1 − 0.3)) / 3 = 0.4
+    /// loss.Backward();                          // scores[0].Grad = 0, scores[1].Grad = −1/3, scores[2].Grad = 1/3
+    /// </code>
+    /// </example>
     public static Scalar Hinge(IReadOnlyList<Scalar> scores, IReadOnlyList<double> labels)
     {
         int n = CheckBatch(scores, nameof(scores), labels, nameof(labels));

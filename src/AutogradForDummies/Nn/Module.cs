@@ -59,7 +59,11 @@ public abstract class Module
             var list = new List<KeyValuePair<string, Scalar>>();
             foreach (var pair in ListNamedParameters())
             {
-                ArgumentNullException.ThrowIfNull(pair.Value, pair.Key);
+                if (pair.Value is null)
+                {
+                    throw new InvalidOperationException($"{GetType().Name} listed its parameter '{pair.Key}' as null.");
+                }
+
                 list.Add(pair);
             }
 

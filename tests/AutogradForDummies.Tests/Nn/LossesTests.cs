@@ -37,6 +37,25 @@ public sealed class LossesTests
     }
 
     [Fact]
+    public void Means_are_one_sum_node_divided_by_the_batch_size()
+    {
+        var s = Leaves(1, 2, 3, 4, 5);
+        double[] y = [1, -1, 1, -1, 1];
+
+        foreach (var loss in new[] { Losses.Hinge(s, y), Losses.BinaryCrossEntropyWithLogits(s, [1, 0, 1, 0, 1]) })
+        {
+            loss.Op.Should().Be("/");
+            loss.Parents[0].Op.Should().Be("sum");
+            loss.Parents[0].Parents.Should().HaveCount(5);
+            loss.Parents[1].Data.Should().Be(5);
+        }
+
+        var mse = Losses.MeanSquaredError(s, [0, 0, 0, 0, 0]);
+        mse.Parents[0].Op.Should().Be("dot");
+        mse.Data.Should().Be((1 + 4 + 9 + 16 + 25) / 5.0);
+    }
+
+    [Fact]
     public void Hinge_rejects_labels_other_than_plus_or_minus_one()
     {
         var s = Leaves(1, 2);

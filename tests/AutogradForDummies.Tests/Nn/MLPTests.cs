@@ -111,6 +111,24 @@ public sealed class MLPTests
     }
 
     [Fact]
+    public void Each_neuron_is_one_dot_node_and_a_layers_neurons_share_one_input_array()
+    {
+        var model = new MLP(2, [3, 1], seed: 6);
+        var x = new Scalar[] { new(0.3), new(-0.7) };
+
+        var output = model.Forward(x)[0];
+
+        output.Op.Should().Be("dot"); // the last layer is linear: its neuron is just the dot node
+        var hidden = output.Ys;       // the hidden layer's outputs, passed on without a copy
+        hidden.Should().HaveCount(3).And.OnlyContain(h => h.Op == "ReLU");
+        var firstInputs = hidden[0].A.Ys;
+        firstInputs.Should().NotBeSameAs(x).And.Equal(x[0], x[1]); // the caller's array is copied once...
+        hidden[1].A.Ys.Should().BeSameAs(firstInputs);              // ...and that copy is shared by every neuron
+        hidden[2].A.Ys.Should().BeSameAs(firstInputs);
+        hidden[0].A.Xs.Should().Equal(model.Layers[0].Neurons[0].Weights);
+    }
+
+    [Fact]
     public void ZeroGrad_resets_every_parameter()
     {
         var model = new MLP(2, [3, 1], seed: 2, hiddenActivation: Activation.Tanh);

@@ -1,0 +1,276 @@
+using FluentAssertions;
+using Xunit;
+
+namespace AutogradForDummies.Tests;
+
+/// <summary>
+/// The compiled path must give bit for bit the numbers of the dynamic path: it applies the same
+/// rules in the same order, so exact equality is asserted throughout.
+/// </summary>
+public sealed class CompiledGraphTests
+{
+    private const int GraphCount = 3000;
+
+    [Fact]
+    public void Matches_the_dynamic_path_on_a_graph_with_every_kind_of_fused_node()
+    {
+        var a = new Scalar(-4.0);
+        var b = new Scalar(2.0);
+        var loss = ((a * b) + b.Pow(3) - a.Tanh() + Scalar.Dot([a, b], [b, a], a) + Scalar.Sum([a, b, a])).Sigmoid();
+        loss.Backward();
+        var (ga, gb) = (a.Grad, b.Grad);
+        a.Grad = 0;
+        b.Grad = 0;
+
+        var graph = loss.Compile();
+        graph.Forward().Should().Be(loss.Data);
+        graph.Backward();
+
+        a.Grad.Should().Be(ga);
+        b.Grad.Should().Be(gb);
+    }
+
+    [Fact]
+    public void Random_graphs_give_exactly_the_dynamic_values_and_gradients()
+    {
+        for (int seed = 0; seed < GraphCount; seed++)
+        {
+            var nodes = RandomExpression.ForSeed(seed).Build();
+            var root = nodes[^1];
+            root.Backward();
+            double[] dynamicData = Array.ConvertAll(nodes, n => n.Data);
+            double[] dynamicGrads = Array.ConvertAll(nodes, n => n.Grad);
+            ZeroLeafGrads(nodes);
+
+            var graph = root.Compile();
+            Bits(graph.Forward()).Should().Be(Bits(root.Data), $"graph {seed}");
+            graph.Backward();
+
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                Bits(nodes[i].Data).Should().Be(Bits(dynamicData[i]), $"node {i} of graph {seed}");
+                Bits(nodes[i].Grad).Should().Be(Bits(dynamicGrads[i]), $"node {i} of graph {seed}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Forward_after_changing_leaves_gives_what_rebuilding_the_graph_gives()
+    {
+        for (int seed = 0; seed < GraphCount; seed++)
+        {
+            var expression = RandomExpression.ForSeed(seed);
+            var nodes = expression.Build();
+            var graph = nodes[^1].Compile();
+
+            // New leaf values near the old ones, so the domains stay valid (the comparison is exact either way).
+            double[] moved = Array.ConvertAll(expression.LeafValues, v => v * 1.01);
+            for (int i = 0; i < moved.Length; i++)
+            {
+                nodes[i].Data = moved[i];
+            }
+
+            double value = graph.Forward();
+            var rebuilt = expression.Build(moved);
+
+            Bits(value).Should().Be(Bits(rebuilt[^1].Data), $"graph {seed}");
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                Bits(nodes[i].Data).Should().Be(Bits(rebuilt[i].Data), $"every node is updated: node {i} of graph {seed}");
+            }
+
+            graph.Backward();
+            rebuilt[^1].Backward();
+            for (int i = 0; i < nodes.Length; i++)
+            {
+                Bits(nodes[i].Grad).Should().Be(Bits(rebuilt[i].Grad), $"node {i} of graph {seed}");
+            }
+        }
+    }
+
+    public static TheoryData<string> Operations =>
+    [
+        "+", "-", "*", "/", "neg", "**c", "**", "relu", "tanh", "sigmoid", "exp", "log", "abs", "sqrt", "dot", "dot+b", "sum",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void Every_operation_compiles_and_matches_the_dynamic_path(string operation)
+    {
+        var a = new Scalar(1.7);
+        var b = new Scalar(-0.6);
+        var c = new Scalar(0.9);
+        Scalar Build() => operation switch
+        {
+            "+" => a + b,
+            "-" => a - b,
+            "*" => a * b,
+            "/" => a / b,
+            "neg" => -a,
+            "**c" => a.Pow(2.5),
+            "**" => a.Pow(b),
+            "relu" => a.Relu(),
+            "tanh" => b.Tanh(),
+            "sigmoid" => b.Sigmoid(),
+            "exp" => b.Exp(),
+            "log" => a.Log(),
+            "abs" => b.Abs(),
+            "sqrt" => a.Sqrt(),
+            "dot" => Scalar.Dot([a, b], [c, a]),
+            "dot+b" => Scalar.Dot([a, b], [c, a], b),
+            _ => Scalar.Sum([a, b, c, b]),
+        };
+
+        // Each operation feeds a product, so its output gradient is not just 1.
+        var root = Build() * c;
+        root.Backward();
+        var expected = (a.Grad, b.Grad, c.Grad);
+        a.Grad = b.Grad = c.Grad = 0;
+
+        var graph = root.Compile();
+        graph.NodeCount.Should().BeGreaterThan(3);
+        graph.Root.Should().BeSameAs(root);
+        graph.Forward().Should().Be(root.Data);
+        graph.Backward();
+        (a.Grad, b.Grad, c.Grad).Should().Be(expected);
+
+        // And after moving the leaves, the same as a fresh build.
+        a.Data = 2.3;
+        b.Data = -1.1;
+        double value = graph.Forward();
+        a.Grad = b.Grad = c.Grad = 0;
+        graph.Backward();
+        var compiled = (a.Grad, b.Grad, c.Grad);
+        a.Grad = b.Grad = c.Grad = 0;
+        var fresh = Build() * c;
+        fresh.Backward();
+
+        value.Should().Be(fresh.Data);
+        compiled.Should().Be((a.Grad, b.Grad, c.Grad));
+    }
+
+    [Fact]
+    public void Backward_gives_every_node_the_gradient_Scalar_Backward_gives()
+    {
+        var x = new Scalar(0.5, "x");
+        var w = new Scalar(-1.5, "w");
+        var h = (x * w).Tanh();
+        var y = (h * h) + h.Exp() - x;
+        y.Backward();
+        double[] expected = [x.Grad, w.Grad, h.Grad, y.Grad];
+        x.Grad = w.Grad = 0;
+        h.Grad = 123; // stale interior gradients must not leak in
+        y.Grad = 456;
+
+        y.Compile().Backward();
+
+        new[] { x.Grad, w.Grad, h.Grad, y.Grad }.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Backward_accumulates_into_leaves_like_the_dynamic_path()
+    {
+        var a = new Scalar(1.5);
+        var b = new Scalar(-2.0);
+        var mid = a * b;
+        var root = mid.Sigmoid() + a;
+        var graph = root.Compile();
+
+        graph.Backward();
+        double ga = a.Grad;
+        double gMid = mid.Grad;
+        graph.Backward();
+
+        a.Grad.Should().Be(2 * ga);
+        mid.Grad.Should().Be(gMid);
+        root.Grad.Should().Be(1);
+    }
+
+    [Fact]
+    public void Backward_before_any_forward_uses_the_values_at_compilation()
+    {
+        var x = new Scalar(3.0);
+        var y = x * x;
+        var graph = y.Compile();
+
+        graph.Backward();
+
+        x.Grad.Should().Be(6);
+    }
+
+    [Fact]
+    public void Training_loop_on_a_compiled_graph_converges()
+    {
+        var w = new Scalar(0.5);
+        var x = new Scalar(2.0);
+        var loss = ((w * x) - 3.0).Pow(2); // (wx − 3)², minimal at w = 1.5
+        var graph = loss.Compile();
+        for (int step = 0; step < 200; step++)
+        {
+            graph.Forward();
+            w.Grad = 0;
+            graph.Backward();
+            w.Data -= 0.05 * w.Grad;
+        }
+
+        w.Data.Should().BeApproximately(1.5, 1e-9);
+        graph.Forward().Should().BeApproximately(0, 1e-15);
+    }
+
+    [Fact]
+    public void NodeCount_counts_each_node_once_however_often_it_is_used()
+    {
+        var a = new Scalar(1.0);
+        var b = a + a;     // a, b
+        var c = b * b;     // c
+        var d = Scalar.Dot([a, b], [b, c], a); // d
+
+        d.Compile().NodeCount.Should().Be(4);
+        new Scalar(2.0).Compile().NodeCount.Should().Be(1);
+    }
+
+    [Fact]
+    public void A_leaf_compiles_to_itself()
+    {
+        var x = new Scalar(2.0);
+        var graph = x.Compile();
+
+        x.Data = 5;
+        graph.Forward().Should().Be(5);
+        graph.Backward();
+        x.Grad.Should().Be(1);
+    }
+
+    [Fact]
+    public void Compiles_a_chain_a_million_nodes_deep()
+    {
+        var x = new Scalar(1.0);
+        var y = x;
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            y = y + 1e-6;
+        }
+
+        var graph = y.Compile();
+        graph.NodeCount.Should().Be(2_000_001);
+
+        x.Data = 2.0;
+        graph.Forward().Should().BeApproximately(3.0, 1e-6);
+        graph.Backward();
+        x.Grad.Should().Be(1);
+    }
+
+    // Exact equality down to the sign of zero and the NaN payload.
+    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    private static void ZeroLeafGrads(Scalar[] nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.IsLeaf)
+            {
+                node.Grad = 0;
+            }
+        }
+    }
+}

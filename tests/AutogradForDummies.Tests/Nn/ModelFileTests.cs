@@ -1,0 +1,288 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AutogradForDummies.Nn;
+using FluentAssertions;
+using Xunit;
+
+namespace AutogradForDummies.Tests.Nn;
+
+public sealed class ModelFileTests : IDisposable
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("model-file-tests-");
+
+    public void Dispose() => _directory.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_directory.FullName, name);
+
+    private static long[] Bits(MLP model)
+    {
+        var bits = new long[model.ParameterCount];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            bits[i] = BitConverter.DoubleToInt64Bits(model.Parameters()[i].Data);
+        }
+
+        return bits;
+    }
+
+    private static MLP Trained()
+    {
+        var model = new MLP(2, [16, 16, 1], seed: 8);
+        var p = model.Parameters();
+
+        // Numbers that are hard to print exactly: negative zero, subnormals, extremes, long decimals.
+        p[0].Data = -0.0;
+        p[1].Data = double.Epsilon;
+        p[2].Data = 0.1 + 0.2;
+        p[3].Data = -1e-300;
+        p[4].Data = double.MaxValue;
+        p[5].Data = Math.PI;
+        p[6].Data = 1.0 / 3;
+        p[7].Data = -2.2250738585072014E-308;
+        return model;
+    }
+
+    [Fact]
+    public void Save_then_load_reproduces_every_parameter_and_output_bit_for_bit()
+    {
+        var model = Trained();
+        string path = PathOf("model.json");
+
+        ModelFile.Save(model, path);
+        var loaded = ModelFile.Load(path);
+
+        Bits(loaded).Should().Equal(Bits(model));
+        loaded.ToString().Should().Be(model.ToString());
+        loaded.LayerSizes.Should().Equal(16, 16, 1);
+        double[][] inputs = [[0.5, -0.25], [1e-3, 2.0], [-1.5, 0.75]];
+        model.Parameters()[4].Data = 0.5; // keep the outputs finite for the comparison
+        loaded.Parameters()[4].Data = 0.5;
+        foreach (var x in inputs)
+        {
+            BitConverter.DoubleToInt64Bits(loaded.Forward(x)[0].Data)
+                .Should().Be(BitConverter.DoubleToInt64Bits(model.Forward(x)[0].Data));
+        }
+    }
+
+    [Fact]
+    public void LoadInto_overwrites_a_network_of_the_same_architecture()
+    {
+        var model = Trained();
+        var other = new MLP(2, [16, 16, 1], seed: 99);
+        string path = PathOf("model.json");
+        ModelFile.Save(model, path);
+
+        ModelFile.LoadInto(other, path);
+
+        Bits(other).Should().Equal(Bits(model));
+    }
+
+    [Fact]
+    public void Every_activation_of_every_layer_round_trips()
+    {
+        var random = new Random(3);
+        var model = new MLP([new Layer(3, 4, random, Activation.Tanh), new Layer(4, 2, random, Activation.Sigmoid), new Layer(2, 2, random, Activation.Relu)]);
+        using var stream = new MemoryStream();
+
+        ModelFile.Save(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Load(stream);
+
+        loaded.ToString().Should().Be("MLP of [Layer of [TanhNeuron(3), TanhNeuron(3), TanhNeuron(3), TanhNeuron(3)], "
+            + "Layer of [SigmoidNeuron(4), SigmoidNeuron(4)], Layer of [ReLUNeuron(2), ReLUNeuron(2)]]");
+        Bits(loaded).Should().Equal(Bits(model));
+    }
+
+    [Fact]
+    public void The_file_records_a_format_marker_a_version_and_the_architecture()
+    {
+        string path = PathOf("model.json");
+        ModelFile.Save(new MLP(2, [3, 1], seed: 1), path);
+
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        var root = document.RootElement;
+        root.GetProperty("format").GetString().Should().Be("AutogradForDummies.MLP").And.Be(ModelFile.FormatName);
+        root.GetProperty("version").GetInt32().Should().Be(1).And.Be(ModelFile.FormatVersion);
+        root.GetProperty("inputs").GetInt32().Should().Be(2);
+        var layers = root.GetProperty("layers");
+        layers.GetArrayLength().Should().Be(2);
+        layers[0].GetProperty("size").GetInt32().Should().Be(3);
+        layers[0].GetProperty("activation").GetString().Should().Be("Relu");
+        layers[1].GetProperty("activation").GetString().Should().Be("Linear");
+        layers[1].GetProperty("neurons")[0].GetProperty("weights").GetArrayLength().Should().Be(3);
+    }
+
+    [Fact]
+    public void Saving_replaces_an_existing_file_and_leaves_no_temporary_file()
+    {
+        string path = PathOf("model.json");
+        File.WriteAllText(path, "old contents");
+
+        ModelFile.Save(new MLP(2, [3, 1], seed: 1), path);
+
+        File.ReadAllText(path).Should().StartWith("{");
+        _directory.GetFiles().Should().ContainSingle().Which.Name.Should().Be("model.json");
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void A_model_with_a_non_finite_parameter_is_refused_and_nothing_is_written(double bad)
+    {
+        var model = new MLP(2, [3, 1], seed: 1);
+        model.Parameters()[5].Data = bad;
+        string path = PathOf("model.json");
+        File.WriteAllText(path, "previous model");
+
+        FluentActions.Invoking(() => ModelFile.Save(model, path))
+            .Should().Throw<ArgumentException>().WithParameterName("model").WithMessage("Parameter layers.0.neurons.1.b is *cannot be saved*");
+        FluentActions.Invoking(() => ModelFile.Save(model, PathOf("other.json"))).Should().Throw<ArgumentException>();
+        using var stream = new MemoryStream();
+        FluentActions.Invoking(() => ModelFile.Save(model, stream)).Should().Throw<ArgumentException>();
+
+        File.ReadAllText(path).Should().Be("previous model");
+        _directory.GetFiles().Should().ContainSingle();
+        stream.Length.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_failed_save_leaves_no_temporary_file_and_the_old_file_intact()
+    {
+        string path = PathOf("model.json");
+        ModelFile.Save(new MLP(2, [3, 1], seed: 1), path);
+        string before = File.ReadAllText(path);
+        Directory.CreateDirectory(PathOf("taken.json")); // a directory where the file should go: the rename fails
+
+        FluentActions.Invoking(() => ModelFile.Save(new MLP(2, [3, 1], seed: 2), PathOf("taken.json"))).Should().Throw<IOException>();
+
+        _directory.GetFiles().Should().ContainSingle().Which.Name.Should().Be("model.json");
+        File.ReadAllText(path).Should().Be(before);
+    }
+
+    [Fact]
+    public void A_file_of_another_architecture_is_rejected_and_the_model_is_unchanged()
+    {
+        string path = PathOf("small.json");
+        ModelFile.Save(new MLP(2, [8, 1], seed: 1), path);
+        var model = new MLP(2, [16, 16, 1], seed: 2);
+        var before = Bits(model);
+
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, path)).Should().Throw<InvalidDataException>()
+            .WithMessage("*holds a network of 2 inputs and layers [8 Relu, 1 Linear], but the model is one of 2 inputs and layers [16 Relu, 16 Relu, 1 Linear]*");
+        Bits(model).Should().Equal(before);
+
+        var tanh = new MLP(2, [8, 1], seed: 1, hiddenActivation: Activation.Tanh);
+        var tanhBefore = Bits(tanh);
+        FluentActions.Invoking(() => ModelFile.LoadInto(tanh, path)).Should().Throw<InvalidDataException>().WithMessage("*8 Relu*8 Tanh*");
+        Bits(tanh).Should().Equal(tanhBefore);
+
+        var threeInputs = new MLP(3, [8, 1], seed: 1);
+        FluentActions.Invoking(() => ModelFile.LoadInto(threeInputs, path)).Should().Throw<InvalidDataException>().WithMessage("*2 inputs*3 inputs*");
+    }
+
+    [Fact]
+    public void Every_truncation_of_a_file_is_rejected_and_leaves_the_model_unchanged()
+    {
+        using var full = new MemoryStream();
+        ModelFile.Save(new MLP(2, [3, 1], seed: 1), full);
+        byte[] bytes = full.ToArray();
+        var model = new MLP(2, [3, 1], seed: 5);
+        var before = Bits(model);
+
+        for (int length = 0; length < bytes.Length - 1; length++)
+        {
+            using var truncated = new MemoryStream(bytes, 0, length);
+            FluentActions.Invoking(() => ModelFile.LoadInto(model, truncated)).Should().Throw<InvalidDataException>($"{length} bytes are not a model");
+        }
+
+        Bits(model).Should().Equal(before);
+        string path = PathOf("truncated.json");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        FluentActions.Invoking(() => ModelFile.Load(path)).Should().Throw<InvalidDataException>().WithMessage("'*truncated.json' is not valid JSON*");
+    }
+
+    [Theory]
+    [InlineData("", "*not valid JSON*")]
+    [InlineData("hello", "*not valid JSON*")]
+    [InlineData("{\"format\": ", "*not valid JSON*")]
+    [InlineData("[]", "*top level is a JSON Array*")]
+    [InlineData("null", "*top level is a JSON Null*")]
+    [InlineData("{}", "*no \"format\" property*")]
+    [InlineData("{\"format\": \"something else\", \"version\": 1}", "*\"format\" is \"something else\"*")]
+    [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": 2}", "*format version 2, written by a newer library*")]
+    [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": \"1\"}", "*\"version\" in the top level is a JSON String*")]
+    [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": 1, \"inputs\": 0, \"layers\": []}", "*\"inputs\" in the top level is 0*")]
+    [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": 1, \"inputs\": 1.5, \"layers\": []}", "*\"inputs\"*not a whole number*")]
+    [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": 1, \"inputs\": 2, \"layers\": []}", "*\"layers\" is empty*")]
+    public void Garbage_is_rejected_with_a_message_saying_what_is_wrong(string text, string message)
+    {
+        var model = new MLP(2, [3, 1], seed: 1);
+        var before = Bits(model);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, stream)).Should().Throw<InvalidDataException>().WithMessage(message);
+        Bits(model).Should().Equal(before);
+    }
+
+    [Fact]
+    public void Random_bytes_are_rejected()
+    {
+        var bytes = new byte[500];
+        new Random(1).NextBytes(bytes);
+        string path = PathOf("noise.bin");
+        File.WriteAllBytes(path, bytes);
+
+        FluentActions.Invoking(() => ModelFile.Load(path)).Should().Throw<InvalidDataException>();
+    }
+
+    [Theory]
+    [InlineData("size", "layers[1] has size 1 but 2 neurons*")]
+    [InlineData("activation", "layers[1].activation is \"Softplus\"*")]
+    [InlineData("weights", "layers[1].neurons[0] has 2 weights, but the layer takes 3 inputs*")]
+    [InlineData("string", "layers[1].neurons[0].weights[1] is a JSON String, not a number*")]
+    [InlineData("huge", "layers[1].neurons[0].weights[2] is 1e999, which is not a finite double*")]
+    [InlineData("bias", "layers[1].neurons[0] has no \"bias\" property*")]
+    public void A_bad_value_deep_in_the_last_layer_is_found_before_anything_is_changed(string defect, string message)
+    {
+        var model = new MLP(2, [3, 1], seed: 1);
+        using var stream = new MemoryStream();
+        ModelFile.Save(model, stream);
+        var root = JsonNode.Parse(stream.ToArray())!;
+        var last = root["layers"]![1]!;
+        var neuron = last["neurons"]![0]!;
+        switch (defect)
+        {
+            case "size": last["neurons"]!.AsArray().Add(neuron.DeepClone()); break;
+            case "activation": last["activation"] = "Softplus"; break;
+            case "weights": neuron["weights"]!.AsArray().RemoveAt(2); break;
+            case "string": neuron["weights"]![1] = "0.5"; break;
+            case "huge": neuron["weights"]![2] = JsonNode.Parse("1e999"); break;
+            default: neuron.AsObject().Remove("bias"); break;
+        }
+
+        var target = new MLP(2, [3, 1], seed: 7);
+        var before = Bits(target);
+        using var edited = new MemoryStream(Encoding.UTF8.GetBytes(root.ToJsonString()));
+
+        FluentActions.Invoking(() => ModelFile.LoadInto(target, edited)).Should().Throw<InvalidDataException>()
+            .WithMessage("The model data is not a valid model file: " + message);
+        Bits(target).Should().Equal(before);
+    }
+
+    [Fact]
+    public void Bad_arguments_and_missing_files_are_reported()
+    {
+        var model = new MLP(2, [3, 1]);
+
+        FluentActions.Invoking(() => ModelFile.Save(null!, PathOf("a.json"))).Should().Throw<ArgumentNullException>().WithParameterName("model");
+        FluentActions.Invoking(() => ModelFile.Save(model, " ")).Should().Throw<ArgumentException>().WithParameterName("path");
+        FluentActions.Invoking(() => ModelFile.Save(model, (Stream)null!)).Should().Throw<ArgumentNullException>().WithParameterName("stream");
+        FluentActions.Invoking(() => ModelFile.Load((string)null!)).Should().Throw<ArgumentException>().WithParameterName("path");
+        FluentActions.Invoking(() => ModelFile.LoadInto(null!, PathOf("a.json"))).Should().Throw<ArgumentNullException>().WithParameterName("model");
+        FluentActions.Invoking(() => ModelFile.Load(PathOf("missing.json"))).Should().Throw<FileNotFoundException>();
+        FluentActions.Invoking(() => ModelFile.Save(model, Path.Combine(PathOf("no-such-directory"), "a.json")))
+            .Should().Throw<DirectoryNotFoundException>();
+    }
+}
