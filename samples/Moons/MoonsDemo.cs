@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
@@ -48,6 +49,7 @@ internal static class MoonsDemo
         var schedule = LearningRateSchedule.Linear(rate, rate / 10, settings.Steps);
         var optimizer = new Sgd(model.Parameters(), schedule);
 
+        // With --compiled, preparing the steps builds and compiles the graph: that time counts as training too.
         var setupClock = Stopwatch.StartNew();
         var step = settings.Compiled
             ? CompiledSteps(model, data, labels, optimizer)
@@ -58,6 +60,10 @@ internal static class MoonsDemo
         string mode = settings.Compiled ? "compiled graph" : "dynamic graph";
         Console.WriteLine(Invariant(
             $"trained {settings.Steps} steps in {elapsed.TotalSeconds:0.00} s ({elapsed.TotalMilliseconds / settings.Steps:0.0} ms per step, {mode})"));
+        if (IsDebugBuild())
+        {
+            Console.WriteLine("(a Debug build, which the JIT does not optimize; run with -c Release to see the real speed)");
+        }
 
         // How good is the trained model? One more forward pass over the data.
         var scores = Scores(model, data);
@@ -151,6 +157,9 @@ internal static class MoonsDemo
             return false;
         }
     }
+
+    private static bool IsDebugBuild() =>
+        typeof(Scalar).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
