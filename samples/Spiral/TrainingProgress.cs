@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+
+namespace AutogradForDummies.Samples.Spiral;
+
+/// <summary>
+/// Runs the training steps one after the other and shows how they go: a live progress bar on a terminal,
+/// one plain line per step when the output is redirected to a file or a pipe.
+/// </summary>
+internal static class TrainingProgress
+{
+    /// <summary>Calls <paramref name="step"/> for k = 0 .. steps - 1 and reports each step's loss and accuracy.</summary>
+    /// <returns>The time spent inside <paramref name="step"/> (the training itself, without the display).</returns>
+    public static TimeSpan Run(int steps, Func<int, (double Loss, double Accuracy)> step)
+    {
+        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        return interactive ? RunWithProgressBar(steps, step) : RunWithPlainLines(steps, step);
+    }
+
+    /// <summary>The text shown for a step, e.g. "step  12  loss 0.4321  accuracy 87%".</summary>
+    public static string Describe(int k, int steps, double loss, double accuracy)
+    {
+        int width = (steps - 1).ToString(CultureInfo.InvariantCulture).Length;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"step {k.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(width, 3))}  loss {loss:0.0000}  accuracy {accuracy:0%}");
+    }
+
+    private static TimeSpan RunWithPlainLines(int steps, Func<int, (double Loss, double Accuracy)> step)
+    {
+        var clock = new Stopwatch();
+        for (int k = 0; k < steps; k++)
+        {
+            clock.Start();
+            var (loss, accuracy) = step(k);
+            clock.Stop();
+            Console.WriteLine(Describe(k, steps, loss, accuracy));
+        }
+
+        return clock.Elapsed;
+    }
+
+    private static TimeSpan RunWithProgressBar(int steps, Func<int, (double Loss, double Accuracy)> step)
+    {
+        var clock = new Stopwatch();
+        AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("training", maxValue: steps);
+                for (int k = 0; k < steps; k++)
+                {
+                    clock.Start();
+                    var (loss, accuracy) = step(k);
+                    clock.Stop();
+                    task.Description = Describe(k, steps, loss, accuracy);
+                    task.Increment(1);
+                }
+            });
+
+        return clock.Elapsed;
+    }
+}
