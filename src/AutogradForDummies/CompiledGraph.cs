@@ -74,7 +74,7 @@ public sealed class CompiledGraph
             _code[i] = node.Code switch
             {
                 OpCode.Leaf => new Instruction(OpCode.Leaf),
-                OpCode.Sum => new Instruction(OpCode.Sum, start: operands.Count, count: AddAll(node.Xs)),
+                OpCode.Sum or OpCode.LogSumExp => new Instruction(node.Code, start: operands.Count, count: AddAll(node.Xs)),
                 OpCode.Dot => new Instruction(
                     OpCode.Dot,
                     a: node.BiasOrNull is { } bias ? index[bias] : -1,
@@ -150,6 +150,7 @@ public sealed class CompiledGraph
                 case OpCode.Log: y = Rules.Log(v[c.A]); break;
                 case OpCode.Abs: y = Rules.Abs(v[c.A]); break;
                 case OpCode.Sqrt: y = Rules.Sqrt(v[c.A]); break;
+                case OpCode.Softplus: y = Rules.Softplus(v[c.A]); break;
                 case OpCode.Dot:
                 {
                     // Operands are stored as pairs: weight index, input index.
@@ -170,6 +171,25 @@ public sealed class CompiledGraph
                         y = Rules.SumTerm(y, v[k]);
                     }
 
+                    break;
+                }
+
+                case OpCode.LogSumExp:
+                {
+                    var terms = args.AsSpan(c.Start, c.Count);
+                    double max = double.NegativeInfinity;
+                    foreach (int k in terms)
+                    {
+                        max = Rules.LogSumExpMax(max, v[k]);
+                    }
+
+                    double sum = 0;
+                    foreach (int k in terms)
+                    {
+                        sum = Rules.LogSumExpTerm(sum, v[k], max);
+                    }
+
+                    y = Rules.LogSumExpFinish(max, sum);
                     break;
                 }
 
@@ -228,6 +248,7 @@ public sealed class CompiledGraph
                 case OpCode.Log: Rules.LogBackward(v[c.A], dy, ref g[c.A]); break;
                 case OpCode.Abs: Rules.AbsBackward(v[c.A], dy, ref g[c.A]); break;
                 case OpCode.Sqrt: Rules.SqrtBackward(v[i], dy, ref g[c.A]); break;
+                case OpCode.Softplus: Rules.SoftplusBackward(v[c.A], dy, ref g[c.A]); break;
                 case OpCode.Dot:
                 {
                     foreach (var (w, x) in Pairs(args, c))
@@ -247,6 +268,13 @@ public sealed class CompiledGraph
                     foreach (int k in args.AsSpan(c.Start, c.Count))
                     {
                         Rules.SumTermBackward(dy, ref g[k]);
+                    }
+
+                    break;
+                case OpCode.LogSumExp:
+                    foreach (int k in args.AsSpan(c.Start, c.Count))
+                    {
+                        Rules.LogSumExpTermBackward(v[k], v[i], dy, ref g[k]);
                     }
 
                     break;
@@ -287,10 +315,10 @@ public sealed class CompiledGraph
         /// <summary>Gets the index of the second operand.</summary>
         public int B { get; } = b;
 
-        /// <summary>Gets where a Sum's terms, or a Dot's (weight, input) pairs, start in the operand array.</summary>
+        /// <summary>Gets where the terms of a Sum or LogSumExp, or a Dot's (weight, input) pairs, start in the operand array.</summary>
         public int Start { get; } = start;
 
-        /// <summary>Gets the number of terms (of a Sum) or of weights (of a Dot).</summary>
+        /// <summary>Gets the number of terms (of a Sum or LogSumExp) or of weights (of a Dot).</summary>
         public int Count { get; } = count;
 
         /// <summary>Gets the exponent of a PowConstant.</summary>

@@ -24,8 +24,12 @@ internal enum OpCode : byte
     Log,
     Abs,
     Sqrt,
+    /// <summary>ln(1 + eᵃ), evaluated without overflow.</summary>
+    Softplus,
     /// <summary>Σ wᵢ·xᵢ + b: a whole neuron in one node.</summary>
     Dot,
     /// <summary>Σ xᵢ: a whole loss sum in one node.</summary>
     Sum,
+    /// <summary>ln Σ e^xᵢ, shifted by the largest xᵢ on every evaluation so that it never overflows.</summary>
+    LogSumExp,
 }

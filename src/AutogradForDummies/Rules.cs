@@ -68,7 +68,7 @@ internal static class Rules
 
     public static void PowBackward(double a, double b, double y, double dy, ref double da, ref double db)
     {
-        da += b * Math.Pow(a, b - 1) * dy; // d(a^b)/da = b·a^(b−1)
+        da += (b == 0 ? 0 : b * Math.Pow(a, b - 1)) * dy; // d(a^b)/da = b·a^(b−1); 0 when b = 0, as for a constant exponent
         // d(a^b)/db = a^b·ln(a); at a = 0 with b ≥ 0 the limit is 0 (ln 0 = −∞ would give NaN).
         db += (a == 0 && b >= 0 ? 0 : y * Math.Log(a)) * dy;
     }
@@ -83,7 +83,7 @@ internal static class Rules
     }
 
     // ---- y = relu(a) = max(0, a)
-    public static double Relu(double a) => a > 0 ? a : 0;
+    public static double Relu(double a) => a <= 0 ? 0 : a; // NaN stays NaN
 
     public static void ReluBackward(double y, double dy, ref double da)
     {
@@ -152,6 +152,14 @@ internal static class Rules
         da += 0.5 / y * dy; // d√a/da = 1/(2√a)
     }
 
+    // ---- y = softplus(a) = ln(1 + e^a), written so that e^x never overflows: max(a, 0) + ln(1 + e^−|a|)
+    public static double Softplus(double a) => a > 0 ? a + Math.Log(1 + Math.Exp(-a)) : Math.Log(1 + Math.Exp(a));
+
+    public static void SoftplusBackward(double a, double dy, ref double da)
+    {
+        da += Sigmoid(a) * dy; // d ln(1 + e^a)/da = e^a / (1 + e^a) = σ(a)
+    }
+
     // ---- y = Σ wᵢ·xᵢ + b, one term at a time (the sum starts at b, or 0 without a bias)
     public static double DotTerm(double sum, double w, double x) => sum + (w * x);
 
@@ -172,5 +180,18 @@ internal static class Rules
     public static void SumTermBackward(double dy, ref double dx)
     {
         dx += dy; // d(Σ xⱼ)/dxᵢ = 1
+    }
+
+    // ---- y = ln Σ e^xᵢ, in three passes: the largest term m, then Σ e^(xᵢ − m) ≤ n, then m + ln of that sum.
+    // Shifting by m changes nothing mathematically and keeps every e^(xᵢ − m) in (0, 1].
+    public static double LogSumExpMax(double max, double x) => Math.Max(max, x);
+
+    public static double LogSumExpTerm(double sum, double x, double max) => sum + Math.Exp(x - max);
+
+    public static double LogSumExpFinish(double max, double sum) => double.IsInfinity(max) ? max : max + Math.Log(sum);
+
+    public static void LogSumExpTermBackward(double x, double y, double dy, ref double dx)
+    {
+        dx += Math.Exp(x - y) * dy; // d(ln Σ e^xⱼ)/dxᵢ = e^xᵢ / Σ e^xⱼ = e^(xᵢ − y), the softmax
     }
 }

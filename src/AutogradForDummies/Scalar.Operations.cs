@@ -113,6 +113,31 @@ public sealed partial class Scalar
         new(Rules.Sqrt(Data), OpCode.Sqrt, this, null, null, null, static o =>
             Rules.SqrtBackward(o.Data, o._grad, ref o.A._grad)); // d√a/da = 1/(2√a)
 
+    /// <summary>Softplus <c>ln(1 + e^a)</c>, a smooth ReLU, evaluated without overflow; its derivative is σ(a).</summary>
+    /// <returns>A new Scalar for softplus(a).</returns>
+    public Scalar Softplus() =>
+        new(Rules.Softplus(Data), OpCode.Softplus, this, null, null, null, static o =>
+            Rules.SoftplusBackward(o.A.Data, o._grad, ref o.A._grad)); // d softplus(a)/da = σ(a)
+
+    /// <summary>
+    /// Log-sum-exp <c>ln Σ e^xᵢ</c> as one node, computed with the largest term subtracted first so that it never
+    /// overflows (also when a compiled graph is re-evaluated with new values). Its gradient is the softmax.
+    /// </summary>
+    /// <param name="terms">The terms; at least one.</param>
+    /// <returns>A new Scalar for the log-sum-exp.</returns>
+    /// <exception cref="ArgumentNullException">The list, or an element of it, is null.</exception>
+    /// <exception cref="ArgumentException">The list is empty.</exception>
+    public static Scalar LogSumExp(IReadOnlyList<Scalar> terms)
+    {
+        var x = CopyOperands(terms, nameof(terms));
+        if (x.Length == 0)
+        {
+            throw new ArgumentException("LogSumExp needs at least one term.", nameof(terms));
+        }
+
+        return LogSumExpCore(x);
+    }
+
     /// <summary>
     /// The dot product plus bias, <c>Σ wᵢ·xᵢ + b</c>, as <b>one</b> node: a whole neuron's
     /// pre-activation without 2n intermediate nodes.
@@ -183,6 +208,30 @@ public sealed partial class Scalar
             foreach (var term in o.Xs)
             {
                 Rules.SumTermBackward(dy, ref term._grad); // d(Σ xⱼ)/dxᵢ = 1
+            }
+        });
+    }
+
+    /// <summary>LogSumExp without copying or checking: the array is owned by the caller, never changes and is not empty.</summary>
+    internal static Scalar LogSumExpCore(Scalar[] terms)
+    {
+        double max = double.NegativeInfinity;
+        foreach (var term in terms)
+        {
+            max = Rules.LogSumExpMax(max, term.Data);
+        }
+
+        double sum = 0;
+        foreach (var term in terms)
+        {
+            sum = Rules.LogSumExpTerm(sum, term.Data, max);
+        }
+
+        return new(Rules.LogSumExpFinish(max, sum), OpCode.LogSumExp, null, null, terms, null, static o =>
+        {
+            foreach (var term in o.Xs)
+            {
+                Rules.LogSumExpTermBackward(term.Data, o.Data, o._grad, ref term._grad); // ∂/∂xᵢ = softmaxᵢ
             }
         });
     }

@@ -40,7 +40,7 @@ public sealed partial class Scalar
 {
     // The parents. Which slots an operation uses depends on its kind:
     //   unary ops: _a;   binary ops: _a and _b;   PowConstant: _a, and _b holds the exponent
-    //   Sum: _xs (the terms);   Dot: _xs (weights), _ys (inputs) and _a (the bias, or null).
+    //   Sum and LogSumExp: _xs (the terms);   Dot: _xs (weights), _ys (inputs) and _a (the bias, or null).
     private readonly Scalar? _a;
     private readonly Scalar? _b;
     private readonly Scalar[]? _xs;
@@ -110,8 +110,10 @@ public sealed partial class Scalar
         OpCode.Log => "log",
         OpCode.Abs => "abs",
         OpCode.Sqrt => "sqrt",
+        OpCode.Softplus => "softplus",
         OpCode.Dot => "dot",
         OpCode.Sum => "sum",
+        OpCode.LogSumExp => "logsumexp",
         _ => throw new InvalidOperationException($"Unknown operation {Code}."),
     };
 
@@ -260,7 +262,7 @@ public sealed partial class Scalar
     internal int ParentCountForTraversal() => Code switch
     {
         OpCode.Leaf => 0,
-        OpCode.Sum => _xs!.Length,
+        OpCode.Sum or OpCode.LogSumExp => _xs!.Length,
         OpCode.Dot => (2 * _xs!.Length) + (_a is null ? 0 : 1),
         OpCode.PowConstant => 1,
         _ => _b is null ? 1 : 2,
@@ -273,7 +275,7 @@ public sealed partial class Scalar
         {
             case OpCode.Leaf:
                 return;
-            case OpCode.Sum:
+            case OpCode.Sum or OpCode.LogSumExp:
                 foreach (var x in _xs!)
                 {
                     visit(x, state);

@@ -102,7 +102,7 @@ internal static class Topology
         {
             case OpCode.Leaf:
                 break;
-            case OpCode.Sum:
+            case OpCode.Sum or OpCode.LogSumExp:
                 top = PushAll(node.Xs, stack, top);
                 break;
             case OpCode.Dot:

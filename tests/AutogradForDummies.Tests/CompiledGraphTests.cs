@@ -90,7 +90,7 @@ public sealed class CompiledGraphTests
 
     public static TheoryData<string> Operations =>
     [
-        "+", "-", "*", "/", "neg", "**c", "**", "relu", "tanh", "sigmoid", "exp", "log", "abs", "sqrt", "dot", "dot+b", "sum",
+        "+", "-", "*", "/", "neg", "**c", "**", "relu", "tanh", "sigmoid", "exp", "log", "abs", "sqrt", "dot", "dot+b", "sum", "softplus", "logsumexp",
     ];
 
     [Theory]
@@ -118,6 +118,8 @@ public sealed class CompiledGraphTests
             "sqrt" => a.Sqrt(),
             "dot" => Scalar.Dot([a, b], [c, a]),
             "dot+b" => Scalar.Dot([a, b], [c, a], b),
+            "softplus" => b.Softplus(),
+            "logsumexp" => Scalar.LogSumExp([a, b, c, b]),
             _ => Scalar.Sum([a, b, c, b]),
         };
 

@@ -39,6 +39,8 @@ internal sealed class RandomExpression
         Dot,
         DotWithBias,
         Sum,
+        Softplus,
+        LogSumExp,
     }
 
     /// <summary>Gets the values of the leaves the expression was generated at.</summary>
@@ -202,6 +204,8 @@ internal sealed class RandomExpression
                 Pick(nodes, args, args.Length / 2, args.Length / 2),
                 nodes[args[^1]]),
             Kind.Sum => Scalar.Sum(Pick(nodes, args, 0, args.Length)),
+            Kind.Softplus => a.Softplus(),
+            Kind.LogSumExp => Scalar.LogSumExp(Pick(nodes, args, 0, args.Length)),
             _ => throw new InvalidOperationException($"Unknown kind {step.Kind}."),
         };
     }
@@ -262,6 +266,18 @@ internal sealed class RandomExpression
                 return sum;
             }
 
+            case Kind.Softplus: return Math.Log(1 + Math.Exp(a));
+            case Kind.LogSumExp:
+            {
+                double sum = 0;
+                foreach (int arg in args)
+                {
+                    sum += Math.Exp(v[arg]);
+                }
+
+                return Math.Log(sum);
+            }
+
             default:
                 throw new InvalidOperationException($"Unknown kind {step.Kind}.");
         }
@@ -288,8 +304,25 @@ internal sealed class RandomExpression
             Kind.Log or Kind.Sqrt => x >= margin ? new Step(kind, [a], 0) : null,
             Kind.Dot or Kind.DotWithBias => ProposeDot(random, kind, values.Count),
             Kind.Sum => ProposeSum(random, values.Count),
+            Kind.Softplus => x <= 30 ? new Step(kind, [a], 0) : null,
+            Kind.LogSumExp => ProposeLogSumExp(random, values),
             _ => null,
         };
+    }
+
+    // Terms below e^30, so the reference (which does not shift by the maximum) stays finite.
+    private static Step? ProposeLogSumExp(Random random, List<double> values)
+    {
+        var step = ProposeSum(random, values.Count);
+        foreach (int arg in step.Args)
+        {
+            if (values[arg] > 30)
+            {
+                return null;
+            }
+        }
+
+        return new Step(Kind.LogSumExp, step.Args, 0);
     }
 
     private static Step? ProposePower(Random random, int a, double x)

@@ -43,6 +43,9 @@ public sealed class ScalarOperationTests
         ["dot([w], [x]) + b"] = (s => Scalar.Dot([s[0]], [s[1]], s[2]), v => (v[0] * v[1]) + v[2]),
         ["sum(a, b, c, d)"] = (s => Scalar.Sum(s), v => v[0] + v[1] + v[2] + v[3]),
         ["sum(a)"] = (s => Scalar.Sum(s), v => v[0]),
+        ["softplus(a)"] = (s => s[0].Softplus(), v => Math.Log(1 + Math.Exp(v[0]))),
+        ["logsumexp(a, b, c)"] = (s => Scalar.LogSumExp(s), v => Math.Log(Math.Exp(v[0]) + Math.Exp(v[1]) + Math.Exp(v[2]))),
+        ["logsumexp(a)"] = (s => Scalar.LogSumExp(s), v => v[0]),
 
         // The same node in several slots of one operation.
         ["a * a"] = (s => s[0] * s[0], v => v[0] * v[0]),
@@ -51,6 +54,7 @@ public sealed class ScalarOperationTests
         ["dot([a, b], [a, b]) + a"] = (s => Scalar.Dot([s[0], s[1]], [s[0], s[1]], s[0]), v => (v[0] * v[0]) + (v[1] * v[1]) + v[0]),
         ["dot([a, b], [b, a])"] = (s => Scalar.Dot([s[0], s[1]], [s[1], s[0]]), v => 2 * v[0] * v[1]),
         ["sum(a, a, b)"] = (s => Scalar.Sum([s[0], s[0], s[1]]), v => v[0] + v[0] + v[1]),
+        ["logsumexp(a, a, b)"] = (s => Scalar.LogSumExp([s[0], s[0], s[1]]), v => Math.Log((2 * Math.Exp(v[0])) + Math.Exp(v[1]))),
     };
 
     // Points for each operation: negative operands wherever the operation is defined there, none at a kink.
@@ -75,6 +79,10 @@ public sealed class ScalarOperationTests
             Add(data, ["dot([w], [x]) + b"], [[-1.5, 2.0, 0.25]]);
             Add(data, ["sum(a, b, c, d)"], [[1.0, -2.0, 0.5, -0.25]]);
             Add(data, ["sum(a)"], [[-3.0]]);
+            Add(data, ["softplus(a)"], [[-30.0], [-2.5], [0.0], [0.7], [35.0]]);
+            Add(data, ["logsumexp(a, b, c)"], [[1.0, -2.0, 0.5], [-30.0, -31.0, -29.5], [40.0, 41.0, 39.0]]);
+            Add(data, ["logsumexp(a)"], [[-3.0]]);
+            Add(data, ["logsumexp(a, a, b)"], [[-1.5, 0.75], [2.0, -3.0]]);
             Add(data, ["dot([a, b], [a, b]) + a", "dot([a, b], [b, a])", "sum(a, a, b)"], [[-1.5, 0.75], [2.0, -3.0]]);
             return data;
 
@@ -480,5 +488,73 @@ public sealed class ScalarOperationTests
 
         act.Should().Throw<ArgumentException>().Which.Should().Match<ArgumentException>(e =>
             e.ParamName == "inputs" && e.Message.Contains("1 inputs for 2 weights", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1000.0, 1000.0, 1.0)]
+    [InlineData(-1000.0, 0.0, 0.0)]
+    public void Softplus_of_huge_inputs_is_finite_with_a_finite_gradient(double value, double expected, double slope)
+    {
+        var x = new Scalar(value);
+        var y = x.Softplus();
+        y.Backward();
+
+        y.Data.Should().Be(expected);
+        x.Grad.Should().Be(slope);
+    }
+
+    [Fact]
+    public void LogSumExp_of_huge_terms_is_finite_and_its_gradient_is_the_softmax()
+    {
+        var a = new Scalar(1000.0);
+        var b = new Scalar(1000.0);
+        var c = new Scalar(-1000.0);
+        var y = Scalar.LogSumExp([a, b, c]);
+        y.Backward();
+
+        y.Data.Should().BeApproximately(1000 + Math.Log(2), 1e-12);
+        a.Grad.Should().BeApproximately(0.5, 1e-12); // e^(x − y) with y ≈ 1000.69 rounded to 1e-13
+        b.Grad.Should().BeApproximately(0.5, 1e-12);
+        c.Grad.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_compiled_LogSumExp_shifts_by_the_new_maximum_on_every_forward()
+    {
+        var a = new Scalar(0.0);
+        var b = new Scalar(1.0);
+        var graph = Scalar.LogSumExp([a, b]).Compile();
+
+        a.Data = 900;
+        b.Data = 901;
+
+        graph.Forward().Should().BeApproximately(901 + Math.Log(1 + Math.Exp(-1)), 1e-12);
+    }
+
+    [Fact]
+    public void LogSumExp_needs_at_least_one_term()
+    {
+        var act = () => Scalar.LogSumExp([]);
+
+        act.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("terms");
+    }
+
+    [Fact]
+    public void Relu_keeps_NaN()
+    {
+        new Scalar(double.NaN).Relu().Data.Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void Zero_to_the_power_zero_has_slope_zero_for_a_variable_exponent_as_for_a_constant()
+    {
+        var a = new Scalar(0.0);
+        var b = new Scalar(0.0);
+        var y = a.Pow(b);
+        y.Backward();
+
+        y.Data.Should().Be(1);
+        a.Grad.Should().Be(0);
+        b.Grad.Should().Be(0);
     }
 }

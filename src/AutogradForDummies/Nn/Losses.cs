@@ -115,7 +115,6 @@ public static class Losses
     public static Scalar BinaryCrossEntropyWithLogits(IReadOnlyList<Scalar> logits, IReadOnlyList<double> labels)
     {
         int n = CheckBatch(logits, nameof(logits), labels, nameof(labels));
-        var one = new Scalar(1.0);
         var terms = new Scalar[n];
         for (int i = 0; i < n; i++)
         {
@@ -126,11 +125,9 @@ public static class Losses
                 throw new ArgumentException($"labels[{i}] is {y}; binary cross-entropy needs labels 0 or 1.", nameof(labels));
             }
 
-            // −|z| written as z − 2·max(z, 0): the same number, but its gradient is exact at z = 0, where
-            // Relu and Abs both take the derivative 0 and would disagree with the smooth function.
-            var m = z.Relu();
-            var softplus = ((z - m - m).Exp() + one).Log(); // log(1 + e^(−|z|)), between 0 and log 2
-            terms[i] = m - (z * y) + softplus;
+            // −[y·ln σ(z) + (1 − y)·ln(1 − σ(z))] = ln(1 + e^z) − y·z = softplus(z) − y·z.
+            // Softplus never overflows, and the gradient σ(z) − y is exact everywhere, z = 0 included.
+            terms[i] = z.Softplus() - (z * y);
         }
 
         return Mean(terms);
@@ -147,10 +144,9 @@ public static class Losses
     /// <exception cref="ArgumentException">The batch is empty, the lengths differ, a row is empty or of a different
     /// length than the first, or a class is out of range.</exception>
     /// <remarks>
-    /// The largest logit m of each row enters the graph as a <b>constant</b>: log Σ e^(zⱼ) = m + log Σ e^(zⱼ − m)
-    /// for any m, so its gradient would be 0 anyway. The exponents are then at most 0, and the sum at least 1.
-    /// A compiled graph keeps the m it was built with, which is still exact, and stable while the logits stay
-    /// within a few hundred of it.
+    /// Each row's log Σ e^(zⱼ) is one <see cref="Scalar.LogSumExp"/> node, which uses
+    /// log Σ e^(zⱼ) = m + log Σ e^(zⱼ − m) with m the largest logit, recomputed on every evaluation: the exponents
+    /// are then at most 0 and the sum at least 1, so nothing overflows. Its gradient is the softmax.
     /// </remarks>
     public static Scalar SoftmaxCrossEntropy(IReadOnlyList<IReadOnlyList<Scalar>> logits, IReadOnlyList<int> classes)
     {
@@ -162,17 +158,9 @@ public static class Losses
             var row = Row(logits, i, classCount);
             int c = Class(classes, i, classCount);
 
-            var max = new Scalar(row[ArgMax(row)].Data);
-            var shifted = new Scalar[classCount];
-            var exps = new Scalar[classCount];
-            for (int j = 0; j < classCount; j++)
-            {
-                shifted[j] = row[j] - max; // zⱼ − m ≤ 0
-                exps[j] = shifted[j].Exp();
-            }
-
-            // −log softmax_c = log Σ e^(zⱼ − m) − (z_c − m)
-            terms[i] = Scalar.SumCore(exps).Log() - shifted[c];
+            // −log softmax_c = log Σⱼ e^zⱼ − z_c; LogSumExp subtracts the largest logit on every evaluation,
+            // so the loss stays finite for any finite logits, also in a compiled graph.
+            terms[i] = Scalar.LogSumExp(row) - row[c];
         }
 
         return Mean(terms);

@@ -285,4 +285,29 @@ public sealed class LossesTests
         Losses.Accuracy(logits, [1, 0, 1, 0]).Should().Be(0.75); // right, right (first of a tie), wrong, right
         FluentActions.Invoking(() => Losses.Accuracy(logits, [1, 0, 3, 0])).Should().Throw<ArgumentException>().WithParameterName("classes");
     }
+
+    [Fact]
+    public void A_compiled_softmax_cross_entropy_stays_finite_when_the_logits_grow_after_compilation()
+    {
+        var row = Leaves(0.5, -0.5, 0);
+        var graph = Losses.SoftmaxCrossEntropy([row], [0]).Compile();
+
+        row[0].Data = 1000;
+        row[1].Data = -1000;
+        row[2].Data = 990;
+
+        graph.Forward().Should().BeApproximately(Math.Log(1 + Math.Exp(-10)), 1e-12);
+        graph.Backward();
+        row[0].Grad.Should().BeApproximately(-Math.Exp(-10) / (1 + Math.Exp(-10)), 1e-12);
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_has_the_exact_gradient_at_a_logit_of_zero()
+    {
+        var z = Leaves(0, 0);
+        Losses.BinaryCrossEntropyWithLogits(z, [1, 0]).Backward();
+
+        z[0].Grad.Should().Be((0.5 - 1) / 2); // (σ(0) − y) / n
+        z[1].Grad.Should().Be((0.5 - 0) / 2);
+    }
 }
