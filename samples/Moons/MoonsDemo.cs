@@ -1,9 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Reflection;
 using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
+using static System.FormattableString;
 
 namespace AutogradForDummies.Samples.Moons;
 
@@ -13,28 +11,14 @@ namespace AutogradForDummies.Samples.Moons;
 /// </summary>
 internal static class MoonsDemo
 {
-    public const int DefaultSeed = 2;
-    public const int DefaultSteps = 100;
-    public const double DefaultLearningRate = 1.0;
-
     private const int PointCount = 100;
     private const double Noise = 0.1;
     private const double Alpha = 1e-4; // strength of the L2 penalty
 
-    public static int Run(MoonsSettings settings)
+    /// <summary>Trains the model and writes what it learned into the output folder.</summary>
+    /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
+    public static void Run(TrainingSettings settings)
     {
-        string? problem = settings.Problem();
-        if (problem is not null)
-        {
-            Console.Error.WriteLine(problem);
-            return 1;
-        }
-
-        if (!TryCreateFolder(settings.Output))
-        {
-            return 1;
-        }
-
         // The data: 100 points on two half moons. The hinge loss wants labels -1 and +1 instead of 0 and 1.
         var data = Datasets.MakeMoons(PointCount, Noise, settings.Seed);
         var labels = data.SignedLabels();
@@ -49,21 +33,10 @@ internal static class MoonsDemo
         var schedule = LearningRateSchedule.Linear(rate, rate / 10, settings.Steps);
         var optimizer = new Sgd(model.Parameters(), schedule);
 
-        // With --compiled, preparing the steps builds and compiles the graph: that time counts as training too.
-        var setupClock = Stopwatch.StartNew();
-        var step = settings.Compiled
+        // Train: every step rebuilds the graph, or with --compiled replays one graph built and compiled up front.
+        TrainingProgress.Run(settings, () => settings.Compiled
             ? CompiledSteps(model, data, labels, optimizer)
-            : DynamicSteps(model, data, labels, optimizer);
-        setupClock.Stop();
-
-        var elapsed = TrainingProgress.Run(settings.Steps, step) + setupClock.Elapsed;
-        string mode = settings.Compiled ? "compiled graph" : "dynamic graph";
-        Console.WriteLine(Invariant(
-            $"trained {settings.Steps} steps in {elapsed.TotalSeconds:0.00} s ({elapsed.TotalMilliseconds / settings.Steps:0.0} ms per step, {mode})"));
-        if (IsDebugBuild())
-        {
-            Console.WriteLine("(a Debug build, which the JIT does not optimize; run with -c Release to see the real speed)");
-        }
+            : DynamicSteps(model, data, labels, optimizer));
 
         // How good is the trained model? One more forward pass over the data.
         var scores = Scores(model, data);
@@ -71,12 +44,20 @@ internal static class MoonsDemo
         double accuracy = Losses.Accuracy(scores, labels);
         Console.WriteLine(Invariant($"final loss {loss:0.0000}, training accuracy {accuracy:0%}"));
 
-        SaveResults(settings, model, data, accuracy);
-        return 0;
+        // The picture of what it learned, and the trained weights.
+        string title = Invariant($"Moons: MLP(2, [16, 16, 1]) after {settings.Steps} steps, training accuracy {accuracy:0%}");
+        Results.Save(
+            settings.Output,
+            model,
+            title,
+            data,
+            heldOut: null,
+            ["class 0 (y = -1)", "class 1 (y = +1)"],
+            (x, y) => model.Forward(new[] { x, y })[0].Data > 0 ? 1 : 0);
     }
 
     /// <summary>The micrograd way: every step builds a fresh graph from the parameters to the loss.</summary>
-    private static Func<int, (double Loss, double Accuracy)> DynamicSteps(MLP model, Dataset data, IReadOnlyList<double> labels, Optimizer optimizer) =>
+    private static TrainingStep DynamicSteps(MLP model, Dataset data, IReadOnlyList<double> labels, Optimizer optimizer) =>
         _ =>
         {
             var scores = Scores(model, data);
@@ -93,7 +74,7 @@ internal static class MoonsDemo
     /// The graph does not change from one step to the next (same data, same parameters), only the numbers in it
     /// do. So build it once and compile it: each step replays the recorded forward and backward passes.
     /// </summary>
-    private static Func<int, (double Loss, double Accuracy)> CompiledSteps(MLP model, Dataset data, IReadOnlyList<double> labels, Optimizer optimizer)
+    private static TrainingStep CompiledSteps(MLP model, Dataset data, IReadOnlyList<double> labels, Optimizer optimizer)
     {
         var scores = Scores(model, data);
         var graph = Loss(model, scores, labels).Compile();
@@ -124,42 +105,4 @@ internal static class MoonsDemo
     /// <summary>loss = mean(max(0, 1 - y·score)) + α·Σ p²: the hinge loss plus L2 regularisation.</summary>
     private static Scalar Loss(MLP model, Scalar[] scores, IReadOnlyList<double> labels) =>
         Losses.Hinge(scores, labels) + Losses.L2(model.Parameters(), Alpha);
-
-    private static void SaveResults(MoonsSettings settings, MLP model, Dataset data, double accuracy)
-    {
-        string picturePath = Path.Combine(settings.Output, "decision-boundary.png");
-        string modelPath = Path.Combine(settings.Output, "model.json");
-        string title = Invariant($"Moons: MLP(2, [16, 16, 1]) after {settings.Steps} steps, training accuracy {accuracy:0%}");
-        DecisionBoundaryPlot.Save(
-            picturePath,
-            title,
-            data,
-            heldOut: null,
-            ["class 0 (y = -1)", "class 1 (y = +1)"],
-            (x, y) => model.Forward(new[] { x, y })[0].Data > 0 ? 1 : 0);
-        Console.WriteLine($"wrote {picturePath}");
-
-        ModelFile.Save(model, modelPath);
-        Console.WriteLine($"wrote {modelPath}");
-    }
-
-    /// <summary>Creates the output folder before training, so a bad --output fails fast.</summary>
-    private static bool TryCreateFolder(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Console.Error.WriteLine($"Cannot create the output folder '{folder}': {e.Message}");
-            return false;
-        }
-    }
-
-    private static bool IsDebugBuild() =>
-        typeof(Scalar).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

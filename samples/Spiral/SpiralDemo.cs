@@ -1,9 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Reflection;
 using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
+using static System.FormattableString;
 
 namespace AutogradForDummies.Samples.Spiral;
 
@@ -13,29 +11,15 @@ namespace AutogradForDummies.Samples.Spiral;
 /// </summary>
 internal static class SpiralDemo
 {
-    public const int DefaultSeed = 1;
-    public const int DefaultSteps = 150;
-    public const double DefaultLearningRate = 0.05;
-
     private const int PointsPerClass = 100;
     private const int ClassCount = 3;
     private const double Noise = 0.2;
     private const double TestFraction = 0.2;
 
-    public static int Run(SpiralSettings settings)
+    /// <summary>Trains the model, tests it on the held-out points and writes what it learned into the output folder.</summary>
+    /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
+    public static void Run(TrainingSettings settings)
     {
-        string? problem = settings.Problem();
-        if (problem is not null)
-        {
-            Console.Error.WriteLine(problem);
-            return 1;
-        }
-
-        if (!TryCreateFolder(settings.Output))
-        {
-            return 1;
-        }
-
         // The data: one spiral arm per class. A fifth of the points is held out: the model never trains on them,
         // so they tell whether it learned the spirals or just memorised its training points.
         var all = Datasets.MakeSpiral(PointsPerClass, ClassCount, Noise, settings.Seed);
@@ -49,31 +33,25 @@ internal static class SpiralDemo
         // AdamW: Adam's per-parameter step sizes, plus weight decay that pulls every weight gently towards 0.
         var optimizer = new AdamW(model.Parameters(), settings.LearningRate);
 
-        // With --compiled, preparing the steps builds and compiles the graph: that time counts as training too.
-        var setupClock = Stopwatch.StartNew();
-        var step = settings.Compiled ? CompiledSteps(model, train, optimizer) : DynamicSteps(model, train, optimizer);
-        setupClock.Stop();
-
-        var elapsed = TrainingProgress.Run(settings.Steps, step) + setupClock.Elapsed;
-        string mode = settings.Compiled ? "compiled graph" : "dynamic graph";
-        Console.WriteLine(Invariant(
-            $"trained {settings.Steps} steps in {elapsed.TotalSeconds:0.00} s ({elapsed.TotalMilliseconds / settings.Steps:0.0} ms per step, {mode})"));
-        if (IsDebugBuild())
-        {
-            Console.WriteLine("(a Debug build, which the JIT does not optimize; run with -c Release to see the real speed)");
-        }
+        // Train on the training points only: every step rebuilds the graph, or with --compiled replays one graph
+        // built and compiled up front.
+        TrainingProgress.Run(settings, () => settings.Compiled
+            ? CompiledSteps(model, train, optimizer)
+            : DynamicSteps(model, train, optimizer));
 
         // The real test: accuracy on the held-out points, next to the accuracy on the points it trained on.
         double trainAccuracy = Losses.Accuracy(Logits(model, train), train.Labels);
         double testAccuracy = Losses.Accuracy(Logits(model, test), test.Labels);
         Console.WriteLine(Invariant($"training accuracy {trainAccuracy:0.0%}, held-out accuracy {testAccuracy:0.0%}"));
 
-        SaveResults(settings, model, train, test, trainAccuracy, testAccuracy);
-        return 0;
+        // The picture of what it learned (the held-out points drawn open), and the trained weights.
+        string title = Invariant(
+            $"Spiral: MLP(2, [16, 16, 3]) after {settings.Steps} steps, training accuracy {trainAccuracy:0.0%}, held-out {testAccuracy:0.0%}");
+        Results.Save(settings.Output, model, title, train, test, ["class 0", "class 1", "class 2"], (x, y) => Predict(model, x, y));
     }
 
     /// <summary>The micrograd way: every step builds a fresh graph from the parameters to the loss.</summary>
-    private static Func<int, (double Loss, double Accuracy)> DynamicSteps(MLP model, Dataset train, Optimizer optimizer) =>
+    private static TrainingStep DynamicSteps(MLP model, Dataset train, Optimizer optimizer) =>
         _ =>
         {
             var logits = Logits(model, train);
@@ -87,7 +65,7 @@ internal static class SpiralDemo
         };
 
     /// <summary>Builds the graph once and compiles it; each step replays the recorded forward and backward passes.</summary>
-    private static Func<int, (double Loss, double Accuracy)> CompiledSteps(MLP model, Dataset train, Optimizer optimizer)
+    private static TrainingStep CompiledSteps(MLP model, Dataset train, Optimizer optimizer)
     {
         var logits = Logits(model, train);
         var graph = Losses.SoftmaxCrossEntropy(logits, train.Labels).Compile();
@@ -130,37 +108,4 @@ internal static class SpiralDemo
 
         return best;
     }
-
-    private static void SaveResults(SpiralSettings settings, MLP model, Dataset train, Dataset test, double trainAccuracy, double testAccuracy)
-    {
-        string picturePath = Path.Combine(settings.Output, "decision-boundary.png");
-        string modelPath = Path.Combine(settings.Output, "model.json");
-        string title = Invariant(
-            $"Spiral: MLP(2, [16, 16, 3]) after {settings.Steps} steps, training accuracy {trainAccuracy:0.0%}, held-out {testAccuracy:0.0%}");
-        DecisionBoundaryPlot.Save(picturePath, title, train, test, ["class 0", "class 1", "class 2"], (x, y) => Predict(model, x, y));
-        Console.WriteLine($"wrote {picturePath}");
-
-        ModelFile.Save(model, modelPath);
-        Console.WriteLine($"wrote {modelPath}");
-    }
-
-    /// <summary>Creates the output folder before training, so a bad --output fails fast.</summary>
-    private static bool TryCreateFolder(string folder)
-    {
-        try
-        {
-            Directory.CreateDirectory(folder);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Console.Error.WriteLine($"Cannot create the output folder '{folder}': {e.Message}");
-            return false;
-        }
-    }
-
-    private static bool IsDebugBuild() =>
-        typeof(Scalar).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,18 +1,44 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using Spectre.Console;
+using static System.FormattableString;
 
-namespace AutogradForDummies.Samples.Moons;
+namespace AutogradForDummies.Samples;
 
 /// <summary>
 /// Runs the training steps one after the other and shows how they go: a live progress bar on a terminal,
-/// one plain line per step when the output is redirected to a file or a pipe.
+/// one plain line per step when the output is redirected to a file or a pipe; then how long the training took.
 /// </summary>
 internal static class TrainingProgress
 {
+    /// <summary>
+    /// Prepares the steps, runs <see cref="TrainingSettings.Steps"/> of them while showing how they go, and then
+    /// prints how long the training took.
+    /// </summary>
+    /// <param name="settings">The number of steps, and whether the steps replay a compiled graph.</param>
+    /// <param name="prepareSteps">
+    /// Makes the step function. It is timed as part of the training: with --compiled it builds and compiles the graph.
+    /// </param>
+    public static void Run(TrainingSettings settings, Func<TrainingStep> prepareSteps)
+    {
+        var setupClock = Stopwatch.StartNew();
+        var step = prepareSteps();
+        setupClock.Stop();
+
+        var elapsed = Run(settings.Steps, step) + setupClock.Elapsed;
+        string mode = settings.Compiled ? "compiled graph" : "dynamic graph";
+        Console.WriteLine(Invariant(
+            $"trained {settings.Steps} steps in {elapsed.TotalSeconds:0.00} s ({elapsed.TotalMilliseconds / settings.Steps:0.0} ms per step, {mode})"));
+        if (IsDebugBuild())
+        {
+            Console.WriteLine("(a Debug build, which the JIT does not optimize; run with -c Release to see the real speed)");
+        }
+    }
+
     /// <summary>Calls <paramref name="step"/> for k = 0 .. steps - 1 and reports each step's loss and accuracy.</summary>
     /// <returns>The time spent inside <paramref name="step"/> (the training itself, without the display).</returns>
-    public static TimeSpan Run(int steps, Func<int, (double Loss, double Accuracy)> step)
+    private static TimeSpan Run(int steps, TrainingStep step)
     {
         bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         return interactive ? RunWithProgressBar(steps, step) : RunWithPlainLines(steps, step);
@@ -27,7 +53,7 @@ internal static class TrainingProgress
             $"step {k.ToString(CultureInfo.InvariantCulture).PadLeft(Math.Max(width, 3))}  loss {loss:0.0000}  accuracy {accuracy:0%}");
     }
 
-    private static TimeSpan RunWithPlainLines(int steps, Func<int, (double Loss, double Accuracy)> step)
+    private static TimeSpan RunWithPlainLines(int steps, TrainingStep step)
     {
         var clock = new Stopwatch();
         for (int k = 0; k < steps; k++)
@@ -41,7 +67,7 @@ internal static class TrainingProgress
         return clock.Elapsed;
     }
 
-    private static TimeSpan RunWithProgressBar(int steps, Func<int, (double Loss, double Accuracy)> step)
+    private static TimeSpan RunWithProgressBar(int steps, TrainingStep step)
     {
         var clock = new Stopwatch();
         AnsiConsole.Progress()
@@ -62,4 +88,7 @@ internal static class TrainingProgress
 
         return clock.Elapsed;
     }
+
+    private static bool IsDebugBuild() =>
+        typeof(Scalar).Assembly.GetCustomAttribute<DebuggableAttribute>()?.IsJITOptimizerDisabled == true;
 }

@@ -1,7 +1,7 @@
 using AutogradForDummies.Data;
 using ScottPlot;
 
-namespace AutogradForDummies.Samples.Spiral;
+namespace AutogradForDummies.Samples;
 
 /// <summary>
 /// Draws what a classifier learned: the plane coloured by the class the model predicts at each point of a
