@@ -18,6 +18,10 @@ namespace AutogradForDummies;
 /// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating,
 /// exactly as after <see cref="Scalar.Backward"/>. Every operation Scalar offers can be compiled.
 /// </para>
+/// <para>
+/// The values live in one array, at places chosen so that the operands of a dot product, a sum or a log-sum-exp
+/// are consecutive where possible (see <c>SlotLayout</c>): then the fused operations read plain runs of numbers.
+/// </para>
 /// <para>A CompiledGraph is not thread-safe; use it, and its Scalars, from one thread at a time.</para>
 /// </remarks>
 /// <example>
@@ -38,11 +42,12 @@ namespace AutogradForDummies;
 /// </example>
 public sealed class CompiledGraph
 {
-    private readonly Scalar[] _nodes;
+    private readonly Scalar[] _nodes;       // in topological order: instruction i computes _nodes[i]
     private readonly Instruction[] _code;
-    private readonly int[] _operands;
-    private readonly double[] _values;
-    private readonly double[] _grads;
+    private readonly int[] _operands;       // slots of the operands of fused operations, list after list
+    private readonly double[] _constants;   // exponents of PowConstant
+    private readonly double[] _values;      // by slot
+    private readonly double[] _grads;       // by slot
 
     internal CompiledGraph(Scalar root)
     {
@@ -63,51 +68,64 @@ public sealed class CompiledGraph
             index.Add(_nodes[i], i);
         }
 
+        int[] slot = SlotLayout.Assign(_nodes, index);
         var operands = new List<int>();
+        var constants = new List<double>();
         _code = new Instruction[_nodes.Length];
         _values = new double[_nodes.Length];
         _grads = new double[_nodes.Length];
         for (int i = 0; i < _nodes.Length; i++)
         {
             var node = _nodes[i];
-            _values[i] = node.Data;
+            int dst = slot[i];
+            _values[dst] = node.Data;
             _code[i] = node.Code switch
             {
-                OpCode.Leaf => new Instruction(OpCode.Leaf),
-                OpCode.Sum or OpCode.LogSumExp => new Instruction(node.Code, start: operands.Count, count: AddAll(node.Xs)),
+                OpCode.Leaf => new Instruction(OpCode.Leaf, dst),
+                OpCode.Sum or OpCode.LogSumExp => new Instruction(
+                    node.Code, dst, count: node.Xs.Length, start: AddSlots(node.Xs)),
                 OpCode.Dot => new Instruction(
                     OpCode.Dot,
-                    a: node.BiasOrNull is { } bias ? index[bias] : -1,
-                    start: operands.Count,
-                    count: AddPairs(node.Xs, node.Ys)),
-                OpCode.PowConstant => new Instruction(OpCode.PowConstant, a: index[node.A], constant: node.B.Data),
-                _ when node.ParentCountForTraversal() == 1 => new Instruction(node.Code, a: index[node.A]),
-                _ => new Instruction(node.Code, a: index[node.A], b: index[node.B]),
+                    dst,
+                    a: node.BiasOrNull is { } bias ? SlotOf(bias) : -1,
+                    count: node.Xs.Length,
+                    start: AddSlots(node.Xs, node.Ys),
+                    w: Consecutive(node.Xs),
+                    x: Consecutive(node.Ys)),
+                OpCode.PowConstant => new Instruction(OpCode.PowConstant, dst, a: SlotOf(node.A), b: AddConstant(node.B.Data)),
+                _ when node.ParentCountForTraversal() == 1 => new Instruction(node.Code, dst, a: SlotOf(node.A)),
+                _ => new Instruction(node.Code, dst, a: SlotOf(node.A), b: SlotOf(node.B)),
             };
         }
 
         _operands = [.. operands];
+        _constants = [.. constants];
         Root = root;
 
-        int AddAll(Scalar[] parents)
+        int SlotOf(Scalar node) => slot[index[node]];
+
+        int Consecutive(Scalar[] list) => SlotLayout.ConsecutiveStart(list, index, slot);
+
+        int AddSlots(Scalar[] first, Scalar[]? second = null)
         {
-            foreach (var p in parents)
+            int start = operands.Count;
+            foreach (var p in first)
             {
-                operands.Add(index[p]);
+                operands.Add(SlotOf(p));
             }
 
-            return parents.Length;
+            foreach (var p in second ?? [])
+            {
+                operands.Add(SlotOf(p));
+            }
+
+            return start;
         }
 
-        int AddPairs(Scalar[] weights, Scalar[] inputs)
+        int AddConstant(double value)
         {
-            for (int k = 0; k < weights.Length; k++)
-            {
-                operands.Add(index[weights[k]]);
-                operands.Add(index[inputs[k]]);
-            }
-
-            return weights.Length;
+            constants.Add(value);
+            return constants.Count - 1;
         }
     }
 
@@ -125,16 +143,15 @@ public sealed class CompiledGraph
     public double Forward()
     {
         var v = _values;
-        var args = _operands;
         var code = _code;
+        double y = 0;
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
-            double y;
             switch (c.Op)
             {
                 case OpCode.Leaf:
-                    v[i] = _nodes[i].Data;
+                    v[c.Dst] = y = _nodes[i].Data;
                     continue;
                 case OpCode.Add: y = Rules.Add(v[c.A], v[c.B]); break;
                 case OpCode.Subtract: y = Rules.Subtract(v[c.A], v[c.B]); break;
@@ -142,7 +159,7 @@ public sealed class CompiledGraph
                 case OpCode.Divide: y = Rules.Divide(v[c.A], v[c.B]); break;
                 case OpCode.Negate: y = Rules.Negate(v[c.A]); break;
                 case OpCode.Pow: y = Rules.Pow(v[c.A], v[c.B]); break;
-                case OpCode.PowConstant: y = Rules.PowConstant(v[c.A], c.Constant); break;
+                case OpCode.PowConstant: y = Rules.PowConstant(v[c.A], _constants[c.B]); break;
                 case OpCode.Relu: y = Rules.Relu(v[c.A]); break;
                 case OpCode.Tanh: y = Rules.Tanh(v[c.A]); break;
                 case OpCode.Sigmoid: y = Rules.Sigmoid(v[c.A]); break;
@@ -151,57 +168,17 @@ public sealed class CompiledGraph
                 case OpCode.Abs: y = Rules.Abs(v[c.A]); break;
                 case OpCode.Sqrt: y = Rules.Sqrt(v[c.A]); break;
                 case OpCode.Softplus: y = Rules.Softplus(v[c.A]); break;
-                case OpCode.Dot:
-                {
-                    // Operands are stored as pairs: weight index, input index.
-                    y = c.A >= 0 ? v[c.A] : 0;
-                    foreach (var (w, x) in Pairs(args, c))
-                    {
-                        y = Rules.DotTerm(y, v[w], v[x]);
-                    }
-
-                    break;
-                }
-
-                case OpCode.Sum:
-                {
-                    y = 0;
-                    foreach (int k in args.AsSpan(c.Start, c.Count))
-                    {
-                        y = Rules.SumTerm(y, v[k]);
-                    }
-
-                    break;
-                }
-
-                case OpCode.LogSumExp:
-                {
-                    var terms = args.AsSpan(c.Start, c.Count);
-                    double max = double.NegativeInfinity;
-                    foreach (int k in terms)
-                    {
-                        max = Rules.LogSumExpMax(max, v[k]);
-                    }
-
-                    double sum = 0;
-                    foreach (int k in terms)
-                    {
-                        sum = Rules.LogSumExpTerm(sum, v[k], max);
-                    }
-
-                    y = Rules.LogSumExpFinish(max, sum);
-                    break;
-                }
-
-                default:
-                    throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
+                case OpCode.Dot: y = Dot(c, v); break;
+                case OpCode.Sum: y = Sum(c, v); break;
+                case OpCode.LogSumExp: y = LogSumExp(c, v); break;
+                default: throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
             }
 
-            v[i] = y;
+            v[c.Dst] = y;
             _nodes[i].Data = y;
         }
 
-        return v[^1];
+        return y; // the root is last
     }
 
     /// <summary>
@@ -213,19 +190,18 @@ public sealed class CompiledGraph
     {
         var v = _values;
         var g = _grads;
-        var args = _operands;
         var code = _code;
         for (int i = 0; i < code.Length; i++)
         {
-            g[i] = code[i].Op == OpCode.Leaf ? _nodes[i].Grad : 0;
+            g[code[i].Dst] = code[i].Op == OpCode.Leaf ? _nodes[i].Grad : 0;
         }
 
-        g[^1] += 1; // d(root)/d(root) = 1
+        g[code[^1].Dst] += 1; // d(root)/d(root) = 1
 
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
-            double dy = g[i];
+            double dy = g[c.Dst];
             if (dy == 0)
             {
                 continue; // nothing to pass on, as in Scalar.Backward
@@ -237,91 +213,143 @@ public sealed class CompiledGraph
                 case OpCode.Add: Rules.AddBackward(dy, ref g[c.A], ref g[c.B]); break;
                 case OpCode.Subtract: Rules.SubtractBackward(dy, ref g[c.A], ref g[c.B]); break;
                 case OpCode.Multiply: Rules.MultiplyBackward(v[c.A], v[c.B], dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.Divide: Rules.DivideBackward(v[c.B], v[i], dy, ref g[c.A], ref g[c.B]); break;
+                case OpCode.Divide: Rules.DivideBackward(v[c.B], v[c.Dst], dy, ref g[c.A], ref g[c.B]); break;
                 case OpCode.Negate: Rules.NegateBackward(dy, ref g[c.A]); break;
-                case OpCode.Pow: Rules.PowBackward(v[c.A], v[c.B], v[i], dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.PowConstant: Rules.PowConstantBackward(v[c.A], c.Constant, dy, ref g[c.A]); break;
-                case OpCode.Relu: Rules.ReluBackward(v[i], dy, ref g[c.A]); break;
-                case OpCode.Tanh: Rules.TanhBackward(v[i], dy, ref g[c.A]); break;
-                case OpCode.Sigmoid: Rules.SigmoidBackward(v[i], dy, ref g[c.A]); break;
-                case OpCode.Exp: Rules.ExpBackward(v[i], dy, ref g[c.A]); break;
+                case OpCode.Pow: Rules.PowBackward(v[c.A], v[c.B], v[c.Dst], dy, ref g[c.A], ref g[c.B]); break;
+                case OpCode.PowConstant: Rules.PowConstantBackward(v[c.A], _constants[c.B], dy, ref g[c.A]); break;
+                case OpCode.Relu: Rules.ReluBackward(v[c.Dst], dy, ref g[c.A]); break;
+                case OpCode.Tanh: Rules.TanhBackward(v[c.Dst], dy, ref g[c.A]); break;
+                case OpCode.Sigmoid: Rules.SigmoidBackward(v[c.Dst], dy, ref g[c.A]); break;
+                case OpCode.Exp: Rules.ExpBackward(v[c.Dst], dy, ref g[c.A]); break;
                 case OpCode.Log: Rules.LogBackward(v[c.A], dy, ref g[c.A]); break;
                 case OpCode.Abs: Rules.AbsBackward(v[c.A], dy, ref g[c.A]); break;
-                case OpCode.Sqrt: Rules.SqrtBackward(v[i], dy, ref g[c.A]); break;
+                case OpCode.Sqrt: Rules.SqrtBackward(v[c.Dst], dy, ref g[c.A]); break;
                 case OpCode.Softplus: Rules.SoftplusBackward(v[c.A], dy, ref g[c.A]); break;
-                case OpCode.Dot:
-                {
-                    foreach (var (w, x) in Pairs(args, c))
-                    {
-                        Rules.DotTermBackward(v[w], v[x], dy, ref g[w], ref g[x]);
-                    }
-
-                    if (c.A >= 0)
-                    {
-                        Rules.BiasBackward(dy, ref g[c.A]);
-                    }
-
-                    break;
-                }
-
+                case OpCode.Dot: DotBackward(c, dy); break;
                 case OpCode.Sum:
-                    foreach (int k in args.AsSpan(c.Start, c.Count))
+                    foreach (int k in Terms(c))
                     {
                         Rules.SumTermBackward(dy, ref g[k]);
                     }
 
                     break;
                 case OpCode.LogSumExp:
-                    foreach (int k in args.AsSpan(c.Start, c.Count))
+                    foreach (int k in Terms(c))
                     {
-                        Rules.LogSumExpTermBackward(v[k], v[i], dy, ref g[k]);
+                        Rules.LogSumExpTermBackward(v[k], v[c.Dst], dy, ref g[k]);
                     }
 
                     break;
-                default:
-                    throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
+                default: throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
             }
         }
 
         for (int i = 0; i < code.Length; i++)
         {
-            _nodes[i].Grad = g[i];
+            _nodes[i].Grad = g[code[i].Dst];
         }
     }
 
-    private static PairEnumerator Pairs(int[] operands, in Instruction c) => new(operands.AsSpan(c.Start, 2 * c.Count));
-
-    /// <summary>Walks a Dot's operands as (weight index, input index) pairs.</summary>
-    private ref struct PairEnumerator(ReadOnlySpan<int> pairs)
+    private double Dot(in Instruction c, double[] v)
     {
-        private readonly ReadOnlySpan<int> _pairs = pairs;
-        private int _next = -2;
+        double bias = c.A >= 0 ? v[c.A] : 0;
+        if (c.W >= 0 && c.X >= 0)
+        {
+            return Rules.Dot(new ValuesIn(v.AsSpan(c.W, c.Count)), new ValuesIn(v.AsSpan(c.X, c.Count)), bias);
+        }
 
-        public readonly (int W, int X) Current => (_pairs[_next], _pairs[_next + 1]);
-
-        public readonly PairEnumerator GetEnumerator() => this;
-
-        public bool MoveNext() => (_next += 2) < _pairs.Length;
+        var operands = _operands.AsSpan(c.Start, 2 * c.Count);
+        return Rules.Dot(new ValuesAt(v, operands[..c.Count]), new ValuesAt(v, operands[c.Count..]), bias);
     }
 
-    /// <summary>One node of the flattened graph: its operation and where its operands are.</summary>
-    private readonly struct Instruction(OpCode op, int a = -1, int b = -1, int start = 0, int count = 0, double constant = 0)
+    private void DotBackward(in Instruction c, double dy)
+    {
+        var v = _values;
+        var g = _grads;
+        if (c.W >= 0 && c.X >= 0)
+        {
+            // Both operand lists are runs of consecutive slots.
+            var wv = v.AsSpan(c.W, c.Count);
+            var xv = v.AsSpan(c.X, c.Count);
+            var gw = g.AsSpan(c.W, c.Count);
+            var gx = g.AsSpan(c.X, c.Count);
+            for (int k = 0; k < wv.Length; k++)
+            {
+                Rules.DotTermBackward(wv[k], xv[k], dy, ref gw[k], ref gx[k]); // d/dwₖ = xₖ, d/dxₖ = wₖ
+            }
+        }
+        else
+        {
+            var operands = _operands.AsSpan(c.Start, 2 * c.Count);
+            var w = operands[..c.Count];
+            var x = operands[c.Count..];
+            for (int k = 0; k < w.Length; k++)
+            {
+                Rules.DotTermBackward(v[w[k]], v[x[k]], dy, ref g[w[k]], ref g[x[k]]);
+            }
+        }
+
+        if (c.A >= 0)
+        {
+            Rules.BiasBackward(dy, ref g[c.A]);
+        }
+    }
+
+    private double Sum(in Instruction c, double[] v)
+    {
+        double sum = 0;
+        foreach (int k in Terms(c))
+        {
+            sum = Rules.SumTerm(sum, v[k]);
+        }
+
+        return sum;
+    }
+
+    private double LogSumExp(in Instruction c, double[] v)
+    {
+        var terms = Terms(c);
+        double max = double.NegativeInfinity;
+        foreach (int k in terms)
+        {
+            max = Rules.LogSumExpMax(max, v[k]);
+        }
+
+        double sum = 0;
+        foreach (int k in terms)
+        {
+            sum = Rules.LogSumExpTerm(sum, v[k], max);
+        }
+
+        return Rules.LogSumExpFinish(max, sum);
+    }
+
+    private ReadOnlySpan<int> Terms(in Instruction c) => _operands.AsSpan(c.Start, c.Count);
+
+    /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are.</summary>
+    private readonly struct Instruction(OpCode op, int dst, int a = -1, int b = -1, int count = 0, int start = 0, int w = -1, int x = -1)
     {
         public OpCode Op { get; } = op;
 
-        /// <summary>Gets the index of the first operand (the bias of a Dot; −1 if none).</summary>
+        /// <summary>Gets the slot of the node's own value and gradient.</summary>
+        public int Dst { get; } = dst;
+
+        /// <summary>Gets the slot of the first operand (the bias of a Dot; −1 if none).</summary>
         public int A { get; } = a;
 
-        /// <summary>Gets the index of the second operand.</summary>
+        /// <summary>Gets the slot of the second operand, or for PowConstant the index of its exponent.</summary>
         public int B { get; } = b;
-
-        /// <summary>Gets where the terms of a Sum or LogSumExp, or a Dot's (weight, input) pairs, start in the operand array.</summary>
-        public int Start { get; } = start;
 
         /// <summary>Gets the number of terms (of a Sum or LogSumExp) or of weights (of a Dot).</summary>
         public int Count { get; } = count;
 
-        /// <summary>Gets the exponent of a PowConstant.</summary>
-        public double Constant { get; } = constant;
+        /// <summary>Gets where the operand slots start in the operand array: the terms, or a Dot's weights then inputs.</summary>
+        public int Start { get; } = start;
+
+        /// <summary>Gets the first slot of a Dot's weights when they are consecutive, else −1.</summary>
+        public int W { get; } = w;
+
+        /// <summary>Gets the first slot of a Dot's inputs when they are consecutive, else −1.</summary>
+        public int X { get; } = x;
     }
 }

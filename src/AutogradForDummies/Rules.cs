@@ -160,8 +160,31 @@ internal static class Rules
         da += Sigmoid(a) * dy; // d ln(1 + e^a)/da = e^a / (1 + e^a) = σ(a)
     }
 
-    // ---- y = Σ wᵢ·xᵢ + b, one term at a time (the sum starts at b, or 0 without a bias)
-    public static double DotTerm(double sum, double w, double x) => sum + (w * x);
+    // ---- y = Σ wᵢ·xᵢ + b
+    // Four running sums rather than one: each addition into a single sum has to wait for the previous one, while
+    // four independent sums keep the processor busy. Terms 0, 4, 8, … go to s0, terms 1, 5, 9, … to s1, and so on.
+    public static double Dot<TW, TX>(scoped TW w, scoped TX x, double bias)
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int n = w.Count;
+        int i = 0;
+        for (; i <= n - 4; i += 4)
+        {
+            s0 += w[i] * x[i];
+            s1 += w[i + 1] * x[i + 1];
+            s2 += w[i + 2] * x[i + 2];
+            s3 += w[i + 3] * x[i + 3];
+        }
+
+        for (; i < n; i++)
+        {
+            s0 += w[i] * x[i];
+        }
+
+        return bias + ((s0 + s1) + (s2 + s3));
+    }
 
     public static void DotTermBackward(double w, double x, double dy, ref double dw, ref double dx)
     {

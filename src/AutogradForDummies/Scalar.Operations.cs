@@ -170,12 +170,7 @@ public sealed partial class Scalar
     /// <summary>Dot without copying or checking: the arrays are owned by the caller and never change.</summary>
     internal static Scalar DotCore(Scalar[] weights, Scalar[] inputs, Scalar? bias)
     {
-        double sum = bias?.Data ?? 0;
-        for (int i = 0; i < weights.Length; i++)
-        {
-            sum = Rules.DotTerm(sum, weights[i].Data, inputs[i].Data);
-        }
-
+        double sum = Rules.Dot(new DataOf(weights), new DataOf(inputs), bias?.Data ?? 0);
         return new(sum, OpCode.Dot, bias, null, weights, inputs, static o =>
         {
             var w = o.Xs;
