@@ -42,8 +42,9 @@ namespace AutogradForDummies;
 /// </example>
 public sealed class CompiledGraph
 {
-    private readonly Scalar[] _nodes;       // in topological order: instruction i computes _nodes[i]
-    private readonly Instruction[] _code;
+    private readonly Leaf[] _leaves;        // read before anything is computed
+    private readonly Instruction[] _code;   // the operations, in topological order; the root is last
+    private readonly int _rootSlot;
     private readonly int[] _operands;       // slots of the operands of fused operations, list after list
     private readonly double[] _constants;   // exponents of PowConstant
     private readonly double[] _values;      // by slot
@@ -52,39 +53,47 @@ public sealed class CompiledGraph
     internal CompiledGraph(Scalar root)
     {
         ArgumentNullException.ThrowIfNull(root);
+        Scalar[] nodes;
         var sorted = Topology.Sort(root);
         try
         {
-            _nodes = sorted.Nodes.ToArray();
+            nodes = sorted.Nodes.ToArray();
         }
         finally
         {
             sorted.Dispose();
         }
 
-        var index = new Dictionary<Scalar, int>(_nodes.Length, ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < _nodes.Length; i++)
+        var index = new Dictionary<Scalar, int>(nodes.Length, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < nodes.Length; i++)
         {
-            index.Add(_nodes[i], i);
+            index.Add(nodes[i], i);
         }
 
-        int[] slot = SlotLayout.Assign(_nodes, index);
+        int[] slot = SlotLayout.Assign(nodes, index);
         var operands = new List<int>();
         var constants = new List<double>();
-        _code = new Instruction[_nodes.Length];
-        _values = new double[_nodes.Length];
-        _grads = new double[_nodes.Length];
-        for (int i = 0; i < _nodes.Length; i++)
+        var leaves = new List<Leaf>();
+        var code = new List<Instruction>(nodes.Length);
+        _values = new double[nodes.Length];
+        _grads = new double[nodes.Length];
+        for (int i = 0; i < nodes.Length; i++)
         {
-            var node = _nodes[i];
+            var node = nodes[i];
             int dst = slot[i];
             _values[dst] = node.Data;
-            _code[i] = node.Code switch
+            if (node.IsLeaf)
             {
-                OpCode.Leaf => new Instruction(OpCode.Leaf, dst),
+                leaves.Add(new Leaf(node, dst));
+                continue;
+            }
+
+            code.Add(node.Code switch
+            {
                 OpCode.Sum or OpCode.LogSumExp => new Instruction(
-                    node.Code, dst, count: node.Xs.Length, start: AddSlots(node.Xs)),
+                    node, node.Code, dst, count: node.Xs.Length, start: AddSlots(node.Xs)),
                 OpCode.Dot => new Instruction(
+                    node,
                     OpCode.Dot,
                     dst,
                     a: node.BiasOrNull is { } bias ? SlotOf(bias) : -1,
@@ -92,12 +101,15 @@ public sealed class CompiledGraph
                     start: AddSlots(node.Xs, node.Ys),
                     w: Consecutive(node.Xs),
                     x: Consecutive(node.Ys)),
-                OpCode.PowConstant => new Instruction(OpCode.PowConstant, dst, a: SlotOf(node.A), b: AddConstant(node.B.Data)),
-                _ when node.ParentCountForTraversal() == 1 => new Instruction(node.Code, dst, a: SlotOf(node.A)),
-                _ => new Instruction(node.Code, dst, a: SlotOf(node.A), b: SlotOf(node.B)),
-            };
+                OpCode.PowConstant => new Instruction(node, OpCode.PowConstant, dst, a: SlotOf(node.A), b: AddConstant(node.B.Data)),
+                _ when node.ParentCountForTraversal() == 1 => new Instruction(node, node.Code, dst, a: SlotOf(node.A)),
+                _ => new Instruction(node, node.Code, dst, a: SlotOf(node.A), b: SlotOf(node.B)),
+            });
         }
 
+        _leaves = [.. leaves];
+        _code = [.. code];
+        _rootSlot = slot[^1];
         _operands = [.. operands];
         _constants = [.. constants];
         Root = root;
@@ -133,7 +145,7 @@ public sealed class CompiledGraph
     public Scalar Root { get; }
 
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
-    public int NodeCount => _nodes.Length;
+    public int NodeCount => _leaves.Length + _code.Length;
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
@@ -143,42 +155,40 @@ public sealed class CompiledGraph
     public double Forward()
     {
         var v = _values;
-        var code = _code;
-        double y = 0;
-        for (int i = 0; i < code.Length; i++)
+        foreach (var leaf in _leaves)
         {
-            ref readonly var c = ref code[i];
-            switch (c.Op)
-            {
-                case OpCode.Leaf:
-                    v[c.Dst] = y = _nodes[i].Data;
-                    continue;
-                case OpCode.Add: y = Rules.Add(v[c.A], v[c.B]); break;
-                case OpCode.Subtract: y = Rules.Subtract(v[c.A], v[c.B]); break;
-                case OpCode.Multiply: y = Rules.Multiply(v[c.A], v[c.B]); break;
-                case OpCode.Divide: y = Rules.Divide(v[c.A], v[c.B]); break;
-                case OpCode.Negate: y = Rules.Negate(v[c.A]); break;
-                case OpCode.Pow: y = Rules.Pow(v[c.A], v[c.B]); break;
-                case OpCode.PowConstant: y = Rules.PowConstant(v[c.A], _constants[c.B]); break;
-                case OpCode.Relu: y = Rules.Relu(v[c.A]); break;
-                case OpCode.Tanh: y = Rules.Tanh(v[c.A]); break;
-                case OpCode.Sigmoid: y = Rules.Sigmoid(v[c.A]); break;
-                case OpCode.Exp: y = Rules.Exp(v[c.A]); break;
-                case OpCode.Log: y = Rules.Log(v[c.A]); break;
-                case OpCode.Abs: y = Rules.Abs(v[c.A]); break;
-                case OpCode.Sqrt: y = Rules.Sqrt(v[c.A]); break;
-                case OpCode.Softplus: y = Rules.Softplus(v[c.A]); break;
-                case OpCode.Dot: y = Dot(c, v); break;
-                case OpCode.Sum: y = Sum(c, v); break;
-                case OpCode.LogSumExp: y = LogSumExp(c, v); break;
-                default: throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
-            }
-
-            v[c.Dst] = y;
-            _nodes[i].Data = y;
+            v[leaf.Slot] = leaf.Node.Data;
         }
 
-        return y; // the root is last
+        foreach (ref readonly var c in _code.AsSpan())
+        {
+            double y = c.Op switch
+            {
+                OpCode.Add => Rules.Add(v[c.A], v[c.B]),
+                OpCode.Subtract => Rules.Subtract(v[c.A], v[c.B]),
+                OpCode.Multiply => Rules.Multiply(v[c.A], v[c.B]),
+                OpCode.Divide => Rules.Divide(v[c.A], v[c.B]),
+                OpCode.Negate => Rules.Negate(v[c.A]),
+                OpCode.Pow => Rules.Pow(v[c.A], v[c.B]),
+                OpCode.PowConstant => Rules.PowConstant(v[c.A], _constants[c.B]),
+                OpCode.Relu => Rules.Relu(v[c.A]),
+                OpCode.Tanh => Rules.Tanh(v[c.A]),
+                OpCode.Sigmoid => Rules.Sigmoid(v[c.A]),
+                OpCode.Exp => Rules.Exp(v[c.A]),
+                OpCode.Log => Rules.Log(v[c.A]),
+                OpCode.Abs => Rules.Abs(v[c.A]),
+                OpCode.Sqrt => Rules.Sqrt(v[c.A]),
+                OpCode.Softplus => Rules.Softplus(v[c.A]),
+                OpCode.Dot => Dot(c, v),
+                OpCode.Sum => Sum(c, v),
+                OpCode.LogSumExp => LogSumExp(c, v),
+                _ => throw new InvalidOperationException($"Operation {c.Op} has no compiled form."),
+            };
+            v[c.Dst] = y;
+            c.Node.Data = y;
+        }
+
+        return v[_rootSlot];
     }
 
     /// <summary>
@@ -190,18 +200,20 @@ public sealed class CompiledGraph
     {
         var v = _values;
         var g = _grads;
-        var code = _code;
-        for (int i = 0; i < code.Length; i++)
+        Array.Clear(g); // intermediate gradients start from zero…
+        foreach (var leaf in _leaves)
         {
-            g[code[i].Dst] = code[i].Op == OpCode.Leaf ? _nodes[i].Grad : 0;
+            g[leaf.Slot] = leaf.Node.Grad; // …and leaves accumulate onto what they hold
         }
 
-        g[code[^1].Dst] += 1; // d(root)/d(root) = 1
+        g[_rootSlot] += 1; // d(root)/d(root) = 1
 
+        var code = _code.AsSpan();
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
-            double dy = g[c.Dst];
+            double dy = g[c.Dst]; // complete: every node that uses this one came later and is done
+            c.Node.Grad = dy;
             if (dy == 0)
             {
                 continue; // nothing to pass on, as in Scalar.Backward
@@ -209,7 +221,6 @@ public sealed class CompiledGraph
 
             switch (c.Op)
             {
-                case OpCode.Leaf: break;
                 case OpCode.Add: Rules.AddBackward(dy, ref g[c.A], ref g[c.B]); break;
                 case OpCode.Subtract: Rules.SubtractBackward(dy, ref g[c.A], ref g[c.B]); break;
                 case OpCode.Multiply: Rules.MultiplyBackward(v[c.A], v[c.B], dy, ref g[c.A], ref g[c.B]); break;
@@ -244,9 +255,9 @@ public sealed class CompiledGraph
             }
         }
 
-        for (int i = 0; i < code.Length; i++)
+        foreach (var leaf in _leaves)
         {
-            _nodes[i].Grad = g[code[i].Dst];
+            leaf.Node.Grad = g[leaf.Slot];
         }
     }
 
@@ -326,9 +337,15 @@ public sealed class CompiledGraph
 
     private ReadOnlySpan<int> Terms(in Instruction c) => _operands.AsSpan(c.Start, c.Count);
 
+    /// <summary>A leaf of the flattened graph and the slot of its value and gradient.</summary>
+    private readonly record struct Leaf(Scalar Node, int Slot);
+
     /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are.</summary>
-    private readonly struct Instruction(OpCode op, int dst, int a = -1, int b = -1, int count = 0, int start = 0, int w = -1, int x = -1)
+    private readonly struct Instruction(Scalar node, OpCode op, int dst, int a = -1, int b = -1, int count = 0, int start = 0, int w = -1, int x = -1)
     {
+        /// <summary>Gets the Scalar this instruction computes.</summary>
+        public Scalar Node { get; } = node;
+
         public OpCode Op { get; } = op;
 
         /// <summary>Gets the slot of the node's own value and gradient.</summary>
