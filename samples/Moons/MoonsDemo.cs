@@ -17,7 +17,8 @@ internal static class MoonsDemo
 
     /// <summary>Trains the model and writes what it learned into the output folder.</summary>
     /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
-    public static void Run(TrainingSettings settings)
+    /// <returns>The exit code: 0, or 1 when training diverged.</returns>
+    public static int Run(TrainingSettings settings)
     {
         // The data: 100 points on two half moons. The hinge loss wants labels -1 and +1 instead of 0 and 1.
         var data = Datasets.MakeMoons(PointCount, Noise, settings.Seed);
@@ -46,7 +47,7 @@ internal static class MoonsDemo
 
         // The picture of what it learned, and the trained weights.
         string title = Invariant($"Moons: MLP(2, [16, 16, 1]) after {settings.Steps} steps, training accuracy {accuracy:0%}");
-        Results.Save(
+        return Results.Save(
             settings.Output,
             model,
             title,

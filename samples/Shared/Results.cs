@@ -26,7 +26,8 @@ internal static class Results
     /// Writes decision-boundary.png (see <see cref="DecisionBoundaryPlot.Save"/> for the other parameters) and
     /// model.json (readable again with <see cref="ModelFile.Load(string)"/>) into <paramref name="folder"/>.
     /// </summary>
-    public static void Save(
+    /// <returns>The exit code: 0, or 1 when training diverged and there is nothing worth saving.</returns>
+    public static int Save(
         string folder,
         MLP model,
         string title,
@@ -35,6 +36,16 @@ internal static class Results
         IReadOnlyList<string> classNames,
         Func<double, double, int> predict)
     {
+        foreach (var parameter in model.Parameters())
+        {
+            if (!double.IsFinite(parameter.Data))
+            {
+                Console.Error.WriteLine(
+                    "Training diverged: the weights are no longer finite numbers. Try a smaller --learning-rate. Nothing was written.");
+                return 1;
+            }
+        }
+
         string picturePath = Path.Combine(folder, "decision-boundary.png");
         DecisionBoundaryPlot.Save(picturePath, title, training, heldOut, classNames, predict);
         Console.WriteLine($"wrote {picturePath}");
@@ -42,5 +53,6 @@ internal static class Results
         string modelPath = Path.Combine(folder, "model.json");
         ModelFile.Save(model, modelPath);
         Console.WriteLine($"wrote {modelPath}");
+        return 0;
     }
 }

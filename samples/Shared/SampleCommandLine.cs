@@ -33,8 +33,9 @@ internal sealed class SampleCommandLine
     /// Parses <paramref name="args"/>; unless they ask for help or are wrong, checks the settings, creates the
     /// output folder and calls <paramref name="train"/>.
     /// </summary>
-    /// <returns>The exit code: 0 when the sample ran (or help was shown), 1 when the arguments were wrong.</returns>
-    public int Run(string[] args, Action<TrainingSettings> train)
+    /// <returns>The exit code: 0 when the sample ran (or help was shown), 1 when the arguments were wrong or
+    /// <paramref name="train"/> reported a failure.</returns>
+    public int Run(string[] args, Func<TrainingSettings, int> train)
     {
         var seed = new Option<int>("--seed")
         {
@@ -82,8 +83,7 @@ internal sealed class SampleCommandLine
                 return 1;
             }
 
-            train(settings);
-            return 0;
+            return train(settings);
         });
 
         return root.Parse(args).Invoke();

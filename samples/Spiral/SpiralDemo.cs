@@ -18,7 +18,8 @@ internal static class SpiralDemo
 
     /// <summary>Trains the model, tests it on the held-out points and writes what it learned into the output folder.</summary>
     /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
-    public static void Run(TrainingSettings settings)
+    /// <returns>The exit code: 0, or 1 when training diverged.</returns>
+    public static int Run(TrainingSettings settings)
     {
         // The data: one spiral arm per class. A fifth of the points is held out: the model never trains on them,
         // so they tell whether it learned the spirals or just memorised its training points.
@@ -47,7 +48,7 @@ internal static class SpiralDemo
         // The picture of what it learned (the held-out points drawn open), and the trained weights.
         string title = Invariant(
             $"Spiral: MLP(2, [16, 16, 3]) after {settings.Steps} steps, training accuracy {trainAccuracy:0.0%}, held-out {testAccuracy:0.0%}");
-        Results.Save(settings.Output, model, title, train, test, ["class 0", "class 1", "class 2"], (x, y) => Predict(model, x, y));
+        return Results.Save(settings.Output, model, title, train, test, ["class 0", "class 1", "class 2"], (x, y) => Predict(model, x, y));
     }
 
     /// <summary>The micrograd way: every step builds a fresh graph from the parameters to the loss.</summary>
