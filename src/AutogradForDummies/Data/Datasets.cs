@@ -14,7 +14,7 @@ namespace AutogradForDummies.Data;
 /// <para>
 /// <see cref="MakeMoons"/>, <see cref="MakeCircles"/> and <see cref="MakeBlobs(int, int, double, int, bool)"/>
 /// follow the geometry of scikit-learn's functions of the same names (the random numbers differ);
-/// <see cref="MakeSpiral"/> is the spiral of Stanford's CS231n notes.
+/// <see cref="MakeSpiral"/> is a spiral in the style of Stanford's CS231n notes, with evenly spaced arms.
 /// </para>
 /// </remarks>
 /// <example>
@@ -179,7 +179,8 @@ public static class Datasets
     /// <remarks>
     /// Arm j of K has points at radius rᵢ = i/(m − 1), from 0 to 1 (m points per arm), and angle
     /// tᵢ = 2πj/K + 4rᵢ + noise·zᵢ with zᵢ standard normal, at (r sin t, r cos t), with label j.
-    /// As in the CS231n notes, the noise jitters the angle, so it blurs the arms evenly.
+    /// As in the CS231n notes, the noise jitters the angle, so it blurs the arms evenly; the arms start at evenly
+    /// spaced angles (2π·j / classes) rather than the notes' 4·j radians.
     /// </remarks>
     /// <param name="pointsPerClass">The number of points on each arm, at least 1.</param>
     /// <param name="classes">The number of arms (and classes), at least 2.</param>
@@ -194,7 +195,12 @@ public static class Datasets
         ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerClass, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
         CheckSpread(noise, nameof(noise));
-        int n = checked(pointsPerClass * classes);
+        if ((long)pointsPerClass * classes > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(nameof(pointsPerClass), pointsPerClass, $"{pointsPerClass} points for each of {classes} classes are too many.");
+        }
+
+        int n = pointsPerClass * classes;
 
         var random = new GaussianRandom(seed);
         var rows = new double[n][];

@@ -59,8 +59,8 @@ public static class ModelFile
     /// <param name="model">The network.</param>
     /// <param name="path">The file to write; its directory must exist.</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank, or a parameter is NaN or infinite
-    /// (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank, names a folder or lies in a folder
+    /// that does not exist, or a parameter is NaN or infinite (nothing is written then).</exception>
     /// <exception cref="IOException">The file could not be written; an existing file is left as it was.</exception>
     public static void Save(MLP model, string path)
     {
@@ -70,6 +70,15 @@ public static class ModelFile
 
         string target = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException("The path has no directory.", nameof(path));
+        if (Path.GetFileName(target).Length == 0)
+        {
+            throw new ArgumentException($"'{path}' names a folder; give the path of the model file to write.", nameof(path));
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            throw new ArgumentException($"The folder of the model file does not exist: '{directory}'.", nameof(path));
+        }
         string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -97,6 +106,10 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanWrite)
+        {
+            throw new ArgumentException("The stream cannot be written to.", nameof(stream));
+        }
         CheckFinite(model);
         Write(model, stream);
     }
@@ -122,6 +135,10 @@ public static class ModelFile
     public static MLP Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read from.", nameof(stream));
+        }
         return Build(Read(stream, StreamSource));
     }
 
@@ -153,6 +170,10 @@ public static class ModelFile
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
+        if (!stream.CanRead)
+        {
+            throw new ArgumentException("The stream cannot be read from.", nameof(stream));
+        }
         CopyInto(model, Read(stream, StreamSource), StreamSource);
     }
 

@@ -102,7 +102,13 @@ public sealed class Sgd : Optimizer
     private static double FirstRate(LearningRateSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(schedule);
-        return schedule.At(0);
+        double first = schedule.At(0);
+        if (!(first > 0 && double.IsFinite(first)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(schedule), first, "The schedule's first learning rate must be positive and finite.");
+        }
+
+        return first;
     }
 
     private static double CheckedRate(LearningRateSchedule schedule, int step)

@@ -310,4 +310,11 @@ public sealed class DatasetsTests
 
     private static void ShouldReject(Action make, string parameter) =>
         make.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(parameter);
+
+    [Fact]
+    public void A_spiral_too_large_for_an_array_is_rejected_naming_the_argument()
+    {
+        FluentActions.Invoking(() => Datasets.MakeSpiral(int.MaxValue / 2, classes: 3))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pointsPerClass");
+    }
 }

@@ -283,6 +283,26 @@ public sealed class ModelFileTests : IDisposable
         FluentActions.Invoking(() => ModelFile.LoadInto(null!, PathOf("a.json"))).Should().Throw<ArgumentNullException>().WithParameterName("model");
         FluentActions.Invoking(() => ModelFile.Load(PathOf("missing.json"))).Should().Throw<FileNotFoundException>();
         FluentActions.Invoking(() => ModelFile.Save(model, Path.Combine(PathOf("no-such-directory"), "a.json")))
-            .Should().Throw<DirectoryNotFoundException>();
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*folder*does not exist*");
+        FluentActions.Invoking(() => ModelFile.Save(model, _directory.FullName + Path.DirectorySeparatorChar))
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*names a folder*");
+        _directory.GetFiles().Should().BeEmpty("nothing is written for a bad path");
+    }
+
+    [Fact]
+    public void Streams_that_cannot_be_written_or_read_are_rejected_naming_the_stream()
+    {
+        var model = new MLP(2, [3, 1], seed: 1);
+        using var readOnly = new MemoryStream(new byte[16], writable: false);
+        using var writeOnly = new WriteOnlyStream();
+
+        FluentActions.Invoking(() => ModelFile.Save(model, readOnly)).Should().Throw<ArgumentException>().WithParameterName("stream");
+        FluentActions.Invoking(() => ModelFile.Load(writeOnly)).Should().Throw<ArgumentException>().WithParameterName("stream");
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, writeOnly)).Should().Throw<ArgumentException>().WithParameterName("stream");
+    }
+
+    private sealed class WriteOnlyStream : MemoryStream
+    {
+        public override bool CanRead => false;
     }
 }

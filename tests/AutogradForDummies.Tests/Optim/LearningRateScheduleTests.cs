@@ -96,4 +96,18 @@ public sealed class LearningRateScheduleTests
     {
         protected override double LearningRateAt(int stepIndex) => stepIndex == 0 ? 0.5 : double.NaN;
     }
+
+    [Fact]
+    public void Sgd_rejects_a_schedule_that_starts_at_zero_naming_the_schedule()
+    {
+        var parameters = new[] { new Scalar(1.0) };
+
+        FluentActions.Invoking(() => new Sgd(parameters, new StartsAtZero()))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("schedule");
+    }
+
+    private sealed class StartsAtZero : LearningRateSchedule
+    {
+        protected override double LearningRateAt(int stepIndex) => 0;
+    }
 }
