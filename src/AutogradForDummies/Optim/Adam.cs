@@ -25,7 +25,7 @@ namespace AutogradForDummies.Optim;
 /// // x.Data is now close to 1
 /// </code>
 /// </example>
-public sealed class Adam : Optimizer
+public class Adam : Optimizer
 {
     private readonly AdamState _state;
 
@@ -64,6 +64,8 @@ public sealed class Adam : Optimizer
     /// <summary>Gets ε, added to √v̂ in the denominator.</summary>
     public double Epsilon { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Applies one Adam step to every parameter.</summary>
+    /// <param name="parameters">The parameters, in the order they were given.</param>
+    /// <param name="stepIndex">The number of the step, from 0.</param>
     protected override void Update(ReadOnlySpan<Scalar> parameters, int stepIndex) => _state.Update(parameters, stepIndex, LearningRate);
 }

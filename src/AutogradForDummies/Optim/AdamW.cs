@@ -17,10 +17,8 @@ namespace AutogradForDummies.Optim;
 /// // optimizer.ZeroGrad(); loss.Backward(); optimizer.Step();
 /// </code>
 /// </example>
-public sealed class AdamW : Optimizer
+public sealed class AdamW : Adam
 {
-    private readonly AdamState _state;
-
     /// <summary>Creates AdamW.</summary>
     /// <param name="parameters">The parameters to optimize.</param>
     /// <param name="learningRate">The learning rate; positive and finite.</param>
@@ -38,37 +36,18 @@ public sealed class AdamW : Optimizer
         double beta2 = 0.999,
         double epsilon = 1e-8,
         double weightDecay = 1e-2)
-        : base(parameters)
+        : base(parameters, learningRate, beta1, beta2, epsilon)
     {
-        CheckPositive(learningRate, nameof(learningRate));
-        CheckDecay(beta1, nameof(beta1));
-        CheckDecay(beta2, nameof(beta2));
-        CheckPositive(epsilon, nameof(epsilon));
         CheckNonNegative(weightDecay, nameof(weightDecay));
-        LearningRate = learningRate;
-        Beta1 = beta1;
-        Beta2 = beta2;
-        Epsilon = epsilon;
         WeightDecay = weightDecay;
-        _state = new AdamState(Parameters.Count, beta1, beta2, epsilon);
     }
-
-    /// <summary>Gets the learning rate.</summary>
-    public double LearningRate { get; }
-
-    /// <summary>Gets β₁, the decay of the running mean of gradients.</summary>
-    public double Beta1 { get; }
-
-    /// <summary>Gets β₂, the decay of the running mean of squared gradients.</summary>
-    public double Beta2 { get; }
-
-    /// <summary>Gets ε, added to √v̂ in the denominator.</summary>
-    public double Epsilon { get; }
 
     /// <summary>Gets the weight decay λ.</summary>
     public double WeightDecay { get; }
 
-    /// <inheritdoc/>
+    /// <summary>Shrinks every parameter towards 0, then applies one Adam step.</summary>
+    /// <param name="parameters">The parameters, in the order they were given.</param>
+    /// <param name="stepIndex">The number of the step, from 0.</param>
     protected override void Update(ReadOnlySpan<Scalar> parameters, int stepIndex)
     {
         double shrink = LearningRate * WeightDecay;
@@ -77,6 +56,6 @@ public sealed class AdamW : Optimizer
             p.Data -= shrink * p.Data; // p ← p − lr·λ·p: decay towards 0, independent of the gradient
         }
 
-        _state.Update(parameters, stepIndex, LearningRate);
+        base.Update(parameters, stepIndex);
     }
 }
