@@ -180,8 +180,8 @@ public sealed class CompiledGraph
                 OpCode.Sqrt => Rules.Sqrt(v[c.A]),
                 OpCode.Softplus => Rules.Softplus(v[c.A]),
                 OpCode.Dot => Dot(c, v),
-                OpCode.Sum => Sum(c, v),
-                OpCode.LogSumExp => LogSumExp(c, v),
+                OpCode.Sum => Rules.Sum(new ValuesAt(v, Terms(c))),
+                OpCode.LogSumExp => Rules.LogSumExp(new ValuesAt(v, Terms(c))),
                 _ => throw new InvalidOperationException($"Operation {c.Op} has no compiled form."),
             };
             v[c.Dst] = y;
@@ -304,35 +304,6 @@ public sealed class CompiledGraph
         {
             Rules.BiasBackward(dy, ref g[c.A]);
         }
-    }
-
-    private double Sum(in Instruction c, double[] v)
-    {
-        double sum = 0;
-        foreach (int k in Terms(c))
-        {
-            sum = Rules.SumTerm(sum, v[k]);
-        }
-
-        return sum;
-    }
-
-    private double LogSumExp(in Instruction c, double[] v)
-    {
-        var terms = Terms(c);
-        double max = double.NegativeInfinity;
-        foreach (int k in terms)
-        {
-            max = Rules.LogSumExpMax(max, v[k]);
-        }
-
-        double sum = 0;
-        foreach (int k in terms)
-        {
-            sum = Rules.LogSumExpTerm(sum, v[k], max);
-        }
-
-        return Rules.LogSumExpFinish(max, sum);
     }
 
     private ReadOnlySpan<int> Terms(in Instruction c) => _operands.AsSpan(c.Start, c.Count);

@@ -197,8 +197,18 @@ internal static class Rules
         db += dy; // d(Σ wᵢxᵢ + b)/db = 1
     }
 
-    // ---- y = Σ xᵢ, one term at a time (the sum starts at 0)
-    public static double SumTerm(double sum, double x) => sum + x;
+    // ---- y = Σ xᵢ, term by term from 0
+    public static double Sum<T>(scoped T terms)
+        where T : IValueList, allows ref struct
+    {
+        double sum = 0;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            sum += terms[i];
+        }
+
+        return sum;
+    }
 
     public static void SumTermBackward(double dy, ref double dx)
     {
@@ -207,11 +217,28 @@ internal static class Rules
 
     // ---- y = ln Σ e^xᵢ, in three passes: the largest term m, then Σ e^(xᵢ − m) ≤ n, then m + ln of that sum.
     // Shifting by m changes nothing mathematically and keeps every e^(xᵢ − m) in (0, 1].
-    public static double LogSumExpMax(double max, double x) => Math.Max(max, x);
+    public static double LogSumExp<T>(scoped T terms)
+        where T : IValueList, allows ref struct
+    {
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            max = Math.Max(max, terms[i]);
+        }
 
-    public static double LogSumExpTerm(double sum, double x, double max) => sum + Math.Exp(x - max);
+        if (double.IsInfinity(max))
+        {
+            return max; // all terms −∞ (the sum is 0), or one is +∞ (so is the sum)
+        }
 
-    public static double LogSumExpFinish(double max, double sum) => double.IsInfinity(max) ? max : max + Math.Log(sum);
+        double sum = 0;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            sum += Math.Exp(terms[i] - max);
+        }
+
+        return max + Math.Log(sum);
+    }
 
     public static void LogSumExpTermBackward(double x, double y, double dy, ref double dx)
     {

@@ -191,13 +191,7 @@ public sealed partial class Scalar
     /// <summary>Sum without copying or checking: the array is owned by the caller and never changes.</summary>
     internal static Scalar SumCore(Scalar[] terms)
     {
-        double sum = 0;
-        foreach (var term in terms)
-        {
-            sum = Rules.SumTerm(sum, term.Data);
-        }
-
-        return new(sum, OpCode.Sum, null, null, terms, null, static o =>
+        return new(Rules.Sum(new DataOf(terms)), OpCode.Sum, null, null, terms, null, static o =>
         {
             double dy = o._grad;
             foreach (var term in o.Xs)
@@ -210,19 +204,7 @@ public sealed partial class Scalar
     /// <summary>LogSumExp without copying or checking: the array is owned by the caller, never changes and is not empty.</summary>
     internal static Scalar LogSumExpCore(Scalar[] terms)
     {
-        double max = double.NegativeInfinity;
-        foreach (var term in terms)
-        {
-            max = Rules.LogSumExpMax(max, term.Data);
-        }
-
-        double sum = 0;
-        foreach (var term in terms)
-        {
-            sum = Rules.LogSumExpTerm(sum, term.Data, max);
-        }
-
-        return new(Rules.LogSumExpFinish(max, sum), OpCode.LogSumExp, null, null, terms, null, static o =>
+        return new(Rules.LogSumExp(new DataOf(terms)), OpCode.LogSumExp, null, null, terms, null, static o =>
         {
             foreach (var term in o.Xs)
             {

@@ -126,9 +126,16 @@ public sealed partial class Scalar
     {
         get
         {
-            var list = new List<Scalar>(ParentCountForTraversal());
-            ForEachParent(list, static (p, l) => l.Add(p));
-            return list.AsReadOnly();
+            Scalar[] parents = Code switch
+            {
+                OpCode.Leaf => [],
+                OpCode.Sum or OpCode.LogSumExp => [.. _xs!],
+                OpCode.Dot when _a is null => [.. _xs!, .. _ys!],
+                OpCode.Dot => [.. _xs!, .. _ys!, _a],
+                _ when ParentCountForTraversal() == 1 => [_a!],
+                _ => [_a!, _b!],
+            };
+            return Array.AsReadOnly(parents);
         }
     }
 
@@ -267,49 +274,4 @@ public sealed partial class Scalar
         OpCode.PowConstant => 1,
         _ => _b is null ? 1 : 2,
     };
-
-    /// <summary>Calls <paramref name="visit"/> for each parent in operand order, without allocating.</summary>
-    internal void ForEachParent<TState>(TState state, Action<Scalar, TState> visit)
-    {
-        switch (Code)
-        {
-            case OpCode.Leaf:
-                return;
-            case OpCode.Sum or OpCode.LogSumExp:
-                foreach (var x in _xs!)
-                {
-                    visit(x, state);
-                }
-
-                return;
-            case OpCode.Dot:
-                foreach (var w in _xs!)
-                {
-                    visit(w, state);
-                }
-
-                foreach (var x in _ys!)
-                {
-                    visit(x, state);
-                }
-
-                if (_a is not null)
-                {
-                    visit(_a, state);
-                }
-
-                return;
-            case OpCode.PowConstant:
-                visit(_a!, state);
-                return;
-            default:
-                visit(_a!, state);
-                if (_b is not null)
-                {
-                    visit(_b, state);
-                }
-
-                return;
-        }
-    }
 }
