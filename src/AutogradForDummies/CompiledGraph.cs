@@ -53,22 +53,7 @@ public sealed class CompiledGraph
     internal CompiledGraph(Scalar root)
     {
         ArgumentNullException.ThrowIfNull(root);
-        Scalar[] nodes;
-        var sorted = Topology.Sort(root);
-        try
-        {
-            nodes = sorted.Nodes.ToArray();
-        }
-        finally
-        {
-            sorted.Dispose();
-        }
-
-        var index = new Dictionary<Scalar, int>(nodes.Length, ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < nodes.Length; i++)
-        {
-            index.Add(nodes[i], i);
-        }
+        var (nodes, index) = Topology.Numbered(root);
 
         int[] slot = SlotLayout.Assign(nodes, index);
         var operands = new List<int>();

@@ -19,45 +19,31 @@ internal static class DotWriter
         sb.Append("  node [fontname=\"Helvetica\", fontsize=11];\n");
         sb.Append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
 
-        var sorted = Topology.Sort(root);
-        try
+        var (nodes, ids) = Topology.Numbered(root);
+        for (int id = 0; id < nodes.Length; id++)
         {
-            var nodes = sorted.Nodes;
-            var ids = new Dictionary<Scalar, int>(nodes.Length, ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < nodes.Length; i++)
+            var node = nodes[id];
+            string label = node.Label is null ? string.Empty : Escape(node.Label) + " | ";
+            string style = node.IsLeaf ? ", style=filled, fillcolor=\"#dde8f6\"" : string.Empty;
+            string outline = ReferenceEquals(node, root) ? ", penwidth=2" : string.Empty;
+            sb.Append(CultureInfo.InvariantCulture,
+                $"  n{id} [shape=record{style}{outline}, label=\"{{ {label}data {Format(node.Data)} | grad {Format(node.Grad)} }}\"];\n");
+            if (node.IsLeaf)
             {
-                ids.Add(nodes[i], i);
+                continue;
             }
 
-            foreach (var node in nodes)
+            // One small node for the operation, fed by every parent, feeding the result.
+            sb.Append(CultureInfo.InvariantCulture,
+                $"  n{id}op [shape=ellipse, fontsize=10, margin=\"0.05,0.02\", label=\"{Escape(node.Op)}\"];\n");
+            sb.Append(CultureInfo.InvariantCulture, $"  n{id}op -> n{id};\n");
+            var parents = node.Parents;
+            for (int k = 0; k < parents.Count; k++)
             {
-                int id = ids[node];
-                string label = node.Label is null ? string.Empty : Escape(node.Label) + " | ";
-                string style = node.IsLeaf ? ", style=filled, fillcolor=\"#dde8f6\"" : string.Empty;
-                string outline = ReferenceEquals(node, root) ? ", penwidth=2" : string.Empty;
-                sb.Append(CultureInfo.InvariantCulture,
-                    $"  n{id} [shape=record{style}{outline}, label=\"{{ {label}data {Format(node.Data)} | grad {Format(node.Grad)} }}\"];\n");
-                if (node.IsLeaf)
-                {
-                    continue;
-                }
-
-                // One small node for the operation, fed by every parent, feeding the result.
-                sb.Append(CultureInfo.InvariantCulture,
-                    $"  n{id}op [shape=ellipse, fontsize=10, margin=\"0.05,0.02\", label=\"{Escape(node.Op)}\"];\n");
-                sb.Append(CultureInfo.InvariantCulture, $"  n{id}op -> n{id};\n");
-                var parents = node.Parents;
-                for (int k = 0; k < parents.Count; k++)
-                {
-                    string role = OperandRole(node, k);
-                    string edgeLabel = role.Length == 0 ? string.Empty : $" [label=\"{role}\"]";
-                    sb.Append(CultureInfo.InvariantCulture, $"  n{ids[parents[k]]} -> n{id}op{edgeLabel};\n");
-                }
+                string role = OperandRole(node, k);
+                string edgeLabel = role.Length == 0 ? string.Empty : $" [label=\"{role}\"]";
+                sb.Append(CultureInfo.InvariantCulture, $"  n{ids[parents[k]]} -> n{id}op{edgeLabel};\n");
             }
-        }
-        finally
-        {
-            sorted.Dispose();
         }
 
         sb.Append("}\n");

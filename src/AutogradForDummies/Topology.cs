@@ -96,6 +96,32 @@ internal static class Topology
         return new SortedNodes(order, count, stack);
     }
 
+    /// <summary>
+    /// Sorts the graph that ends in <paramref name="root"/> into a new array (no marks left behind) and numbers its
+    /// nodes by their position in it: for code that keeps the order, such as a compiled graph or a drawing.
+    /// </summary>
+    public static (Scalar[] Nodes, Dictionary<Scalar, int> Position) Numbered(Scalar root)
+    {
+        Scalar[] nodes;
+        var sorted = Sort(root);
+        try
+        {
+            nodes = sorted.Nodes.ToArray();
+        }
+        finally
+        {
+            sorted.Dispose();
+        }
+
+        var position = new Dictionary<Scalar, int>(nodes.Length, ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            position.Add(nodes[i], i);
+        }
+
+        return (nodes, position);
+    }
+
     private static int PushUnvisitedParents(Scalar node, Frame[] stack, int top)
     {
         switch (node.Code)

@@ -66,23 +66,7 @@ public sealed class SlotLayoutTests
 
     private static (Scalar[] Nodes, Dictionary<Scalar, int> Index, int[] Slot) Layout(Scalar root)
     {
-        var sorted = Topology.Sort(root);
-        Scalar[] nodes;
-        try
-        {
-            nodes = sorted.Nodes.ToArray();
-        }
-        finally
-        {
-            sorted.Dispose();
-        }
-
-        var index = new Dictionary<Scalar, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < nodes.Length; i++)
-        {
-            index.Add(nodes[i], i);
-        }
-
+        var (nodes, index) = Topology.Numbered(root);
         return (nodes, index, SlotLayout.Assign(nodes, index));
     }
 }
