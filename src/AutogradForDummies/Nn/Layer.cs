@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace AutogradForDummies.Nn;
 
@@ -69,16 +68,7 @@ public sealed class Layer : Module
 
     /// <summary>Returns micrograd's description, such as <c>Layer of [ReLUNeuron(2), ReLUNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions in brackets.</returns>
-    public override string ToString()
-    {
-        var text = new StringBuilder("Layer of [");
-        for (int i = 0; i < _neurons.Length; i++)
-        {
-            text.Append(i == 0 ? string.Empty : ", ").Append(_neurons[i]);
-        }
-
-        return text.Append(']').ToString();
-    }
+    public override string ToString() => $"Layer of [{string.Join(", ", _neurons.AsEnumerable())}]";
 
     /// <summary>The forward pass on an input array the caller owns and will never change. All neurons share
     /// <paramref name="x"/>; the returned array is new and belongs to the caller.</summary>

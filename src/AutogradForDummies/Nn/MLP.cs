@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace AutogradForDummies.Nn;
 
@@ -134,16 +133,7 @@ public sealed class MLP : Module
     /// <summary>Returns micrograd's description, such as
     /// <c>MLP of [Layer of [ReLUNeuron(2), ...], Layer of [LinearNeuron(16)]]</c>.</summary>
     /// <returns>The layers' descriptions in brackets.</returns>
-    public override string ToString()
-    {
-        var text = new StringBuilder("MLP of [");
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            text.Append(i == 0 ? string.Empty : ", ").Append(_layers[i]);
-        }
-
-        return text.Append(']').ToString();
-    }
+    public override string ToString() => $"MLP of [{string.Join(", ", _layers.AsEnumerable())}]";
 
     /// <inheritdoc/>
     protected override IEnumerable<KeyValuePair<string, Scalar>> ListNamedParameters()
