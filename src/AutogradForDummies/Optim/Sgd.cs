@@ -103,11 +103,7 @@ public sealed class Sgd : Optimizer
     {
         ArgumentNullException.ThrowIfNull(schedule);
         double first = schedule.At(0);
-        if (!(first > 0 && double.IsFinite(first)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(schedule), first, "The schedule's first learning rate must be positive and finite.");
-        }
-
+        CheckPositive(first, nameof(schedule)); // the schedule's first rate stands for the learning rate
         return first;
     }
 
