@@ -59,12 +59,7 @@ public static class GraphvizRenderer
                 $"The output file must end in .svg or .png, but was '{outputPath}'.", nameof(outputPath)),
         };
 
-        string fullPath = Path.GetFullPath(outputPath);
-        string? folder = Path.GetDirectoryName(fullPath);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new ArgumentException($"The folder of the output file does not exist: '{folder}'.", nameof(outputPath));
-        }
+        string fullPath = OutputFile.Resolve(outputPath, nameof(outputPath));
 
         string dotExe = FindDot() ?? throw new GraphvizNotFoundException();
         string temp = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");

@@ -68,17 +68,8 @@ public static class ModelFile
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         CheckFinite(model);
 
-        string target = Path.GetFullPath(path);
-        string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException("The path has no directory.", nameof(path));
-        if (Path.GetFileName(target).Length == 0)
-        {
-            throw new ArgumentException($"'{path}' names a folder; give the path of the model file to write.", nameof(path));
-        }
-
-        if (!Directory.Exists(directory))
-        {
-            throw new ArgumentException($"The folder of the model file does not exist: '{directory}'.", nameof(path));
-        }
+        string target = OutputFile.Resolve(path, nameof(path));
+        string directory = Path.GetDirectoryName(target)!;
         string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
