@@ -25,14 +25,14 @@ internal static class MoonsDemo
         var labels = data.SignedLabels();
 
         // The model: 2 inputs -> 16 ReLU -> 16 ReLU -> 1 linear score; the sign of the score is the class.
-        var model = new MLP(2, [16, 16, 1], settings.Seed);
+        var model = new MLP(2, [16, 16, 1], seed: settings.Seed);
         Console.WriteLine(Invariant($"MLP(2, [16, 16, 1]), {model.ParameterCount} parameters, {data.Count} points, seed {settings.Seed}"));
 
         // Plain SGD (p -= rate·grad) whose rate falls linearly to a tenth of the first one. With the defaults
         // this is micrograd's schedule: 1.0 - 0.9·k/100 at step k.
         double rate = settings.LearningRate;
         var schedule = LearningRateSchedule.Linear(rate, rate / 10, settings.Steps);
-        var optimizer = new Sgd(model.Parameters(), schedule);
+        var optimizer = new SGD(model.Parameters(), schedule);
 
         // Train: every step rebuilds the graph, or with --compiled replays one graph built and compiled up front.
         TrainingProgress.Run(settings, () => settings.Compiled
@@ -42,7 +42,7 @@ internal static class MoonsDemo
         // How good is the trained model? One more forward pass over the data.
         var scores = Scores(model, data);
         double loss = Loss(model, scores, labels).Data;
-        double accuracy = Losses.Accuracy(scores, labels);
+        double accuracy = Metrics.Accuracy(scores, labels);
         Console.WriteLine(Invariant($"final loss {loss:0.0000}, training accuracy {accuracy:0%}"));
 
         // The picture of what it learned, and the trained weights.
@@ -63,7 +63,7 @@ internal static class MoonsDemo
         {
             var scores = Scores(model, data);
             var loss = Loss(model, scores, labels);
-            double accuracy = Losses.Accuracy(scores, labels);
+            double accuracy = Metrics.Accuracy(scores, labels);
 
             optimizer.ZeroGrad(); // gradients of the parameters accumulate, so reset them first
             loss.Backward();
@@ -82,7 +82,7 @@ internal static class MoonsDemo
         return _ =>
         {
             double loss = graph.Forward();                    // re-reads the parameters, recomputes every node
-            double accuracy = Losses.Accuracy(scores, labels); // the scores' Data are this step's values
+            double accuracy = Metrics.Accuracy(scores, labels); // the scores' Data are this step's values
 
             optimizer.ZeroGrad();
             graph.Backward();

@@ -27,7 +27,7 @@ internal static class SpiralDemo
         var (train, test) = all.Split(TestFraction, settings.Seed);
 
         // The model: 2 inputs -> 16 ReLU -> 16 ReLU -> 3 logits, one per class; the largest one is the prediction.
-        var model = new MLP(2, [16, 16, ClassCount], settings.Seed);
+        var model = new MLP(2, [16, 16, ClassCount], seed: settings.Seed);
         Console.WriteLine(Invariant(
             $"MLP(2, [16, 16, {ClassCount}]), {model.ParameterCount} parameters, {train.Count} training and {test.Count} held-out points, seed {settings.Seed}"));
 
@@ -41,8 +41,8 @@ internal static class SpiralDemo
             : DynamicSteps(model, train, optimizer));
 
         // The real test: accuracy on the held-out points, next to the accuracy on the points it trained on.
-        double trainAccuracy = Losses.Accuracy(Logits(model, train), train.Labels);
-        double testAccuracy = Losses.Accuracy(Logits(model, test), test.Labels);
+        double trainAccuracy = Metrics.Accuracy(Logits(model, train), train.Labels);
+        double testAccuracy = Metrics.Accuracy(Logits(model, test), test.Labels);
         Console.WriteLine(Invariant($"training accuracy {trainAccuracy:0.0%}, held-out accuracy {testAccuracy:0.0%}"));
 
         // The picture of what it learned (the held-out points drawn open), and the trained weights.
@@ -57,7 +57,7 @@ internal static class SpiralDemo
         {
             var logits = Logits(model, train);
             var loss = Losses.SoftmaxCrossEntropy(logits, train.Labels);
-            double accuracy = Losses.Accuracy(logits, train.Labels);
+            double accuracy = Metrics.Accuracy(logits, train.Labels);
 
             optimizer.ZeroGrad(); // gradients of the parameters accumulate, so reset them first
             loss.Backward();
@@ -73,7 +73,7 @@ internal static class SpiralDemo
         return _ =>
         {
             double loss = graph.Forward();                        // re-reads the parameters, recomputes every node
-            double accuracy = Losses.Accuracy(logits, train.Labels); // the logits' Data are this step's values
+            double accuracy = Metrics.Accuracy(logits, train.Labels); // the logits' Data are this step's values
 
             optimizer.ZeroGrad();
             graph.Backward();

@@ -237,6 +237,19 @@ public sealed partial class Scalar
         }
     }
 
+    /// <summary>Lists every Scalar of the graph that produced this one, each exactly once, parents before the nodes
+    /// computed from them; this Scalar comes last. <see cref="Backward"/> walks this list from the end.</summary>
+    /// <returns>A new list, leaves included.</returns>
+    /// <example>
+    /// <code>
+    /// var a = new Scalar(2.0, "a");
+    /// var b = (a * a).WithLabel("b");
+    /// var c = (b + a).WithLabel("c");
+    /// // c.TopologicalOrder() is [a, b, c]: a before b, b before c
+    /// </code>
+    /// </example>
+    public IReadOnlyList<Scalar> TopologicalOrder() => Array.AsReadOnly(Topology.Numbered(this).Nodes);
+
     /// <summary>Flattens the graph that produced this Scalar into arrays, for fast repeated evaluation
     /// when only the leaves' values change (see <see cref="CompiledGraph"/>).</summary>
     /// <returns>A compiled copy of the graph's structure, bound to its Scalars.</returns>

@@ -21,7 +21,7 @@ internal sealed class MoonsSetup
         }
 
         Labels = [.. data.SignedLabels()];
-        Model = new MLP(2, [16, 16, 1], seed);
+        Model = new MLP(2, [16, 16, 1], seed: seed);
     }
 
     public double[][] Inputs { get; }

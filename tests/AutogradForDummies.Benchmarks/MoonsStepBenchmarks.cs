@@ -21,7 +21,7 @@ public class MoonsStepBenchmarks
     private HandWrittenMoonsStep _hand = null!;
     private CompiledGraph _graph = null!;
     private Scalar _loss = null!;
-    private Sgd _sgd = null!;
+    private SGD _sgd = null!;
 
     /// <summary>Gets or sets how many steps of micrograd's schedule are trained before measuring.</summary>
     [Params(0, 50)]
@@ -31,7 +31,7 @@ public class MoonsStepBenchmarks
     public void Setup()
     {
         _setup = new MoonsSetup(seed: 1);
-        var warmup = new Sgd(_setup.Model.Parameters(), 1.0, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100));
+        var warmup = new SGD(_setup.Model.Parameters(), 1.0, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100));
         var graph = _setup.BuildLoss().Compile();
         for (int k = 0; k < TrainedSteps; k++)
         {
@@ -42,7 +42,7 @@ public class MoonsStepBenchmarks
         }
 
         _hand = new HandWrittenMoonsStep(_setup.Inputs, _setup.Labels, _setup.ParameterValues());
-        _sgd = new Sgd(_setup.Model.Parameters(), LearningRate);
+        _sgd = new SGD(_setup.Model.Parameters(), LearningRate);
         _loss = _setup.BuildLoss();
         _graph = _loss.Compile();
         _graph.Forward();

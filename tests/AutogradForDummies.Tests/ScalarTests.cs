@@ -239,6 +239,27 @@ public sealed class ScalarTests
         (x + 1).IsLeaf.Should().BeFalse();
     }
 
+    [Fact]
+    public void TopologicalOrder_lists_every_node_once_with_parents_first_and_the_root_last()
+    {
+        var (a, b, mid, root) = SmallGraph();
+
+        var order = root.TopologicalOrder();
+
+        order.Should().OnlyHaveUniqueItems().And.Contain([a, b, mid, root]);
+        order[^1].Should().BeSameAs(root);
+        for (int i = 0; i < order.Count; i++)
+        {
+            foreach (var parent in order[i].Parents)
+            {
+                order.ToList().IndexOf(parent).Should().BeLessThan(i, "a parent comes before the node computed from it");
+            }
+        }
+
+        order.Should().HaveCount(7); // a, b, a·b, tanh, tanh·a, b² (its constant exponent is not a node), the sum
+        new Scalar(3).TopologicalOrder().Should().ContainSingle();
+    }
+
     private static (Scalar A, Scalar B, Scalar Mid, Scalar Root) SmallGraph()
     {
         var a = new Scalar(1.5, "a");

@@ -26,6 +26,7 @@ public sealed class Dataset
     private readonly double[][] _rows;
     private readonly int[] _labels;
     private ReadOnlyCollection<double>? _signedLabels;
+    private ReadOnlyCollection<double>? _binaryLabels;
 
     /// <summary>Creates a data set from feature rows and their labels; both are copied.</summary>
     /// <param name="features">One row per example; every row has the same, non-zero number of finite values.</param>
@@ -80,24 +81,20 @@ public sealed class Dataset
     /// <exception cref="InvalidOperationException">The data set has more than two classes.</exception>
     public IReadOnlyList<double> SignedLabels()
     {
-        if (ClassCount > 2)
-        {
-            throw new InvalidOperationException(
-                $"Signed labels (−1/+1) need two classes, but this data set has {ClassCount}.");
-        }
+        CheckTwoClasses("Signed labels (−1/+1)");
+        return _signedLabels ??= Array.AsReadOnly(Array.ConvertAll(_labels, label => label == 1 ? 1.0 : -1.0));
+    }
 
-        if (_signedLabels is null)
-        {
-            var signed = new double[_labels.Length];
-            for (int i = 0; i < signed.Length; i++)
-            {
-                signed[i] = _labels[i] == 1 ? 1.0 : -1.0;
-            }
-
-            _signedLabels = Array.AsReadOnly(signed);
-        }
-
-        return _signedLabels;
+    /// <summary>
+    /// Gets the labels of a two-class data set as the numbers 0 and 1, the form
+    /// <c>Losses.BinaryCrossEntropyWithLogits</c> expects (the probability that the example is of class 1).
+    /// </summary>
+    /// <returns>One 0 or 1 label per example.</returns>
+    /// <exception cref="InvalidOperationException">The data set has more than two classes.</exception>
+    public IReadOnlyList<double> BinaryLabels()
+    {
+        CheckTwoClasses("Binary labels (0/1)");
+        return _binaryLabels ??= Array.AsReadOnly(Array.ConvertAll(_labels, label => (double)label));
     }
 
     /// <summary>
@@ -151,6 +148,14 @@ public sealed class Dataset
     /// <returns>The sizes of the data set.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture, $"Dataset({Count} examples, {FeatureCount} features, {ClassCount} classes)");
+
+    private void CheckTwoClasses(string what)
+    {
+        if (ClassCount > 2)
+        {
+            throw new InvalidOperationException($"{what} need two classes, but this data set has {ClassCount}.");
+        }
+    }
 
     /// <summary>Copies rows of numbers after checking them: at least one row, none null or empty, all equally
     /// long, every value finite. Errors name <paramref name="paramName"/>.</summary>

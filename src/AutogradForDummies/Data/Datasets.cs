@@ -35,13 +35,14 @@ public static class Datasets
     /// (1 − cos t, 1 − sin t − 0.5) with label 1. Neither class can be separated from the other by a line.
     /// </remarks>
     /// <param name="n">The number of points, at least 2.</param>
-    /// <param name="noise">The standard deviation of the Gaussian noise added to each coordinate; 0 or more.</param>
-    /// <param name="seed">The seed of the noise and the shuffle.</param>
+    /// <param name="noise">The standard deviation of the Gaussian noise added to each coordinate; 0 or more
+    /// (0.1 by default, as in micrograd's demo).</param>
+    /// <param name="seed">The seed of the noise and the shuffle; the same seed (0 by default) gives the same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, the outer moon comes first.</param>
     /// <returns>n points with 2 features and labels 0 and 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2, or
     /// <paramref name="noise"/> is negative or not finite.</exception>
-    public static Dataset MakeMoons(int n, double noise, int seed, bool shuffle = true)
+    public static Dataset MakeMoons(int n, double noise = 0.1, int seed = 0, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
         CheckSpread(noise, nameof(noise));
@@ -76,14 +77,16 @@ public static class Datasets
     /// and the inner circle is factor·(cos t, sin t) with label 1.
     /// </remarks>
     /// <param name="n">The number of points, at least 2.</param>
-    /// <param name="noise">The standard deviation of the Gaussian noise added to each coordinate; 0 or more.</param>
-    /// <param name="factor">The radius of the inner circle relative to the outer one, strictly between 0 and 1.</param>
-    /// <param name="seed">The seed of the noise and the shuffle.</param>
+    /// <param name="noise">The standard deviation of the Gaussian noise added to each coordinate; 0 or more
+    /// (0.05 by default).</param>
+    /// <param name="factor">The radius of the inner circle relative to the outer one, strictly between 0 and 1
+    /// (0.5 by default).</param>
+    /// <param name="seed">The seed of the noise and the shuffle; the same seed (0 by default) gives the same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, the outer circle comes first.</param>
     /// <returns>n points with 2 features and labels 0 and 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2, <paramref name="noise"/>
     /// is negative or not finite, or <paramref name="factor"/> is not strictly between 0 and 1.</exception>
-    public static Dataset MakeCircles(int n, double noise, double factor, int seed, bool shuffle = true)
+    public static Dataset MakeCircles(int n, double noise = 0.05, double factor = 0.5, int seed = 0, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
         CheckSpread(noise, nameof(noise));
@@ -122,14 +125,15 @@ public static class Datasets
     /// <see cref="MakeBlobs(int, IReadOnlyList{IReadOnlyList{double}}, double, int, bool)"/>.
     /// </remarks>
     /// <param name="n">The number of points, at least <paramref name="centers"/>.</param>
-    /// <param name="centers">The number of blobs (and classes), at least 1.</param>
-    /// <param name="std">The standard deviation of each blob; 0 or more.</param>
-    /// <param name="seed">The seed of the centers, the noise and the shuffle.</param>
+    /// <param name="centers">The number of blobs (and classes), at least 1 (3 by default).</param>
+    /// <param name="std">The standard deviation of each blob; 0 or more (1 by default).</param>
+    /// <param name="seed">The seed of the centers, the noise and the shuffle; the same seed (0 by default) gives the
+    /// same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, they come blob by blob.</param>
     /// <returns>n points with 2 features and labels 0 to centers − 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="centers"/> is below 1, <paramref name="n"/>
     /// is below <paramref name="centers"/>, or <paramref name="std"/> is negative or not finite.</exception>
-    public static Dataset MakeBlobs(int n, int centers, double std, int seed, bool shuffle = true)
+    public static Dataset MakeBlobs(int n, int centers = 3, double std = 1.0, int seed = 0, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(centers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(n, centers);
@@ -154,8 +158,8 @@ public static class Datasets
     /// </remarks>
     /// <param name="n">The number of points, at least the number of centers.</param>
     /// <param name="centers">The centers, at least one; all with the same, non-zero number of finite coordinates.</param>
-    /// <param name="std">The standard deviation of each blob; 0 or more.</param>
-    /// <param name="seed">The seed of the noise and the shuffle.</param>
+    /// <param name="std">The standard deviation of each blob; 0 or more (1 by default).</param>
+    /// <param name="seed">The seed of the noise and the shuffle; the same seed (0 by default) gives the same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, they come blob by blob.</param>
     /// <returns>n points with as many features as the centers have coordinates, and labels 0 to k − 1.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="centers"/>, or one of them, is null.</exception>
@@ -163,7 +167,7 @@ public static class Datasets
     /// are empty or hold a value that is not finite.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below the number of centers, or
     /// <paramref name="std"/> is negative or not finite.</exception>
-    public static Dataset MakeBlobs(int n, IReadOnlyList<IReadOnlyList<double>> centers, double std, int seed, bool shuffle = true)
+    public static Dataset MakeBlobs(int n, IReadOnlyList<IReadOnlyList<double>> centers, double std = 1.0, int seed = 0, bool shuffle = true)
     {
         var points = Dataset.CopyRows(centers, nameof(centers));
         ArgumentOutOfRangeException.ThrowIfLessThan(n, points.Length);

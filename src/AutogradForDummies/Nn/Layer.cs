@@ -9,15 +9,16 @@ public sealed class Layer : Module
 {
     private readonly Neuron[] _neurons;
 
-    /// <summary>Creates a layer with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <summary>Creates a layer with random weights, repeatable with a <paramref name="seed"/>.</summary>
     /// <param name="inputs">How many inputs each neuron takes; at least 1.</param>
     /// <param name="outputs">How many neurons (and so outputs) the layer has; at least 1.</param>
     /// <param name="activation">The nonlinearity of every neuron.</param>
-    /// <param name="seed">The seed of the random weights: the same seed gives the same layer.</param>
+    /// <param name="seed">The seed of the random weights: the same seed gives the same layer. Without one (null) the
+    /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
     /// is not a defined value.</exception>
-    public Layer(int inputs, int outputs, Activation activation = Activation.Relu, int seed = 0)
-        : this(inputs, outputs, new Random(seed), activation)
+    public Layer(int inputs, int outputs, Activation activation = Activation.Relu, int? seed = null)
+        : this(inputs, outputs, Neuron.Seeded(seed), activation)
     {
     }
 

@@ -1,8 +1,8 @@
 namespace AutogradForDummies.Nn;
 
 /// <summary>
-/// Loss functions, which turn a batch of predictions and the right answers into one Scalar to minimize,
-/// and accuracy helpers to report how often the predictions are right.
+/// Loss functions, which turn a batch of predictions and the right answers into one Scalar to minimize.
+/// (How often the predictions are right is measured by <see cref="Metrics"/>.)
 /// </summary>
 /// <remarks>
 /// Every loss is the <b>mean</b> over the batch, built as a single sum node, so the size of the batch does not
@@ -16,7 +16,7 @@ namespace AutogradForDummies.Nn;
 /// double[] labels = [1, -1];
 /// var loss = Losses.Hinge(scores, labels) + Losses.L2(model.Parameters(), 1e-4);
 /// loss.Backward();
-/// Console.WriteLine($"loss {loss.Data:F4}, accuracy {Losses.Accuracy(scores, labels):P0}");
+/// Console.WriteLine($"loss {loss.Data:F4}, accuracy {Metrics.Accuracy(scores, labels):P0}");
 /// </code>
 /// </example>
 public static class Losses
@@ -40,13 +40,13 @@ public static class Losses
     /// </example>
     public static Scalar Hinge(IReadOnlyList<Scalar> scores, IReadOnlyList<double> labels)
     {
-        int n = CheckBatch(scores, nameof(scores), labels, nameof(labels));
+        int n = Batch.Check(scores, nameof(scores), labels, nameof(labels));
         var one = new Scalar(1.0);
         var terms = new Scalar[n];
         for (int i = 0; i < n; i++)
         {
-            var s = Element(scores, i, nameof(scores));
-            double y = SignedLabel(labels, i, nameof(labels));
+            var s = Batch.Element(scores, i, nameof(scores));
+            double y = Batch.SignedLabel(labels, i, nameof(labels));
 
             // With y = ±1, 1 − y·s is exactly 1 − s or 1 + s: no multiplication node needed.
             terms[i] = (y > 0 ? one - s : one + s).Relu();
@@ -75,7 +75,7 @@ public static class Losses
         var p = new Scalar[parameters.Count];
         for (int i = 0; i < p.Length; i++)
         {
-            p[i] = Element(parameters, i, nameof(parameters));
+            p[i] = Batch.Element(parameters, i, nameof(parameters));
         }
 
         // Σ pᵢ² is the dot product of p with itself: one node, whose backward gives each pᵢ the gradient 2pᵢ.
@@ -90,11 +90,11 @@ public static class Losses
     /// <exception cref="ArgumentException">The batch is empty or the lengths differ.</exception>
     public static Scalar MeanSquaredError(IReadOnlyList<Scalar> predictions, IReadOnlyList<double> targets)
     {
-        int n = CheckBatch(predictions, nameof(predictions), targets, nameof(targets));
+        int n = Batch.Check(predictions, nameof(predictions), targets, nameof(targets));
         var errors = new Scalar[n];
         for (int i = 0; i < n; i++)
         {
-            errors[i] = Element(predictions, i, nameof(predictions)) - targets[i];
+            errors[i] = Batch.Element(predictions, i, nameof(predictions)) - targets[i];
         }
 
         // Σ eᵢ² as one dot-product node of the errors with themselves, then divided by n.
@@ -114,11 +114,11 @@ public static class Losses
     /// term stays finite for any finite logit.</remarks>
     public static Scalar BinaryCrossEntropyWithLogits(IReadOnlyList<Scalar> logits, IReadOnlyList<double> labels)
     {
-        int n = CheckBatch(logits, nameof(logits), labels, nameof(labels));
+        int n = Batch.Check(logits, nameof(logits), labels, nameof(labels));
         var terms = new Scalar[n];
         for (int i = 0; i < n; i++)
         {
-            var z = Element(logits, i, nameof(logits));
+            var z = Batch.Element(logits, i, nameof(logits));
             double y = labels[i];
             if (!(y >= 0 && y <= 1))
             {
@@ -150,13 +150,13 @@ public static class Losses
     /// </remarks>
     public static Scalar SoftmaxCrossEntropy(IReadOnlyList<IReadOnlyList<Scalar>> logits, IReadOnlyList<int> classes)
     {
-        int n = CheckBatch(logits, nameof(logits), classes, nameof(classes));
-        int classCount = ClassCount(logits);
+        int n = Batch.Check(logits, nameof(logits), classes, nameof(classes));
+        int classCount = Batch.ClassCount(logits);
         var terms = new Scalar[n];
         for (int i = 0; i < n; i++)
         {
-            var row = Row(logits, i, classCount);
-            int c = Class(classes, i, classCount);
+            var row = Batch.Row(logits, i, classCount);
+            int c = Batch.Class(classes, i, classCount);
 
             // −log softmax_c = log Σⱼ e^zⱼ − z_c; LogSumExp subtracts the largest logit on every evaluation,
             // so the loss stays finite for any finite logits, also in a compiled graph.
@@ -166,135 +166,6 @@ public static class Losses
         return Mean(terms);
     }
 
-    /// <summary>The fraction of scores whose sign agrees with the label (a score of 0 counts as class −1).</summary>
-    /// <param name="scores">The scores.</param>
-    /// <param name="labels">The labels, each −1 or +1.</param>
-    /// <returns>A number from 0 to 1.</returns>
-    /// <exception cref="ArgumentNullException">A list, or a score, is null.</exception>
-    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, or a label is not ±1.</exception>
-    public static double Accuracy(IReadOnlyList<Scalar> scores, IReadOnlyList<double> labels)
-    {
-        int n = CheckBatch(scores, nameof(scores), labels, nameof(labels));
-        int correct = 0;
-        for (int i = 0; i < n; i++)
-        {
-            bool predictedPositive = Element(scores, i, nameof(scores)).Data > 0;
-            bool positive = SignedLabel(labels, i, nameof(labels)) > 0;
-            correct += predictedPositive == positive ? 1 : 0;
-        }
-
-        return (double)correct / n;
-    }
-
-    /// <summary>The fraction of rows whose largest logit is at the right class (the first one wins a tie).</summary>
-    /// <param name="logits">One row of logits per example, all rows of the same length.</param>
-    /// <param name="classes">The right class of each example.</param>
-    /// <returns>A number from 0 to 1.</returns>
-    /// <exception cref="ArgumentNullException">A list, a row or a logit is null.</exception>
-    /// <exception cref="ArgumentException">The batch is empty, the lengths differ, a row is empty or of a different
-    /// length than the first, or a class is out of range.</exception>
-    public static double Accuracy(IReadOnlyList<IReadOnlyList<Scalar>> logits, IReadOnlyList<int> classes)
-    {
-        int n = CheckBatch(logits, nameof(logits), classes, nameof(classes));
-        int classCount = ClassCount(logits);
-        int correct = 0;
-        for (int i = 0; i < n; i++)
-        {
-            var row = Row(logits, i, classCount);
-            correct += ArgMax(row) == Class(classes, i, classCount) ? 1 : 0;
-        }
-
-        return (double)correct / n;
-    }
-
     /// <summary>The mean of terms in an array this class just built: one sum node, divided by n.</summary>
     private static Scalar Mean(Scalar[] terms) => Scalar.SumCore(terms) / terms.Length;
-
-    private static int CheckBatch<TPrediction, TLabel>(
-        IReadOnlyList<TPrediction> predictions, string predictionsName, IReadOnlyList<TLabel> labels, string labelsName)
-    {
-        ArgumentNullException.ThrowIfNull(predictions, predictionsName);
-        ArgumentNullException.ThrowIfNull(labels, labelsName);
-        if (predictions.Count == 0)
-        {
-            throw new ArgumentException("The batch is empty; a loss needs at least one example.", predictionsName);
-        }
-
-        if (labels.Count != predictions.Count)
-        {
-            throw new ArgumentException(
-                $"Expected one entry per example, {predictions.Count}, but got {labels.Count} {labelsName}.", labelsName);
-        }
-
-        return predictions.Count;
-    }
-
-    private static Scalar Element(IReadOnlyList<Scalar> list, int i, string paramName) =>
-        list[i] ?? throw new ArgumentNullException(paramName, $"{paramName}[{i}] is null.");
-
-    private static double SignedLabel(IReadOnlyList<double> labels, int i, string paramName)
-    {
-        double y = labels[i];
-        if (y is not (1.0 or -1.0))
-        {
-            throw new ArgumentException($"{paramName}[{i}] is {y}; labels must be −1 or +1.", paramName);
-        }
-
-        return y;
-    }
-
-    private static int ClassCount(IReadOnlyList<IReadOnlyList<Scalar>> logits)
-    {
-        var first = logits[0] ?? throw new ArgumentNullException(nameof(logits), "logits[0] is null.");
-        if (first.Count == 0)
-        {
-            throw new ArgumentException("logits[0] is empty; every row needs one logit per class.", nameof(logits));
-        }
-
-        return first.Count;
-    }
-
-    private static IReadOnlyList<Scalar> Row(IReadOnlyList<IReadOnlyList<Scalar>> logits, int i, int classCount)
-    {
-        var row = logits[i] ?? throw new ArgumentNullException(nameof(logits), $"logits[{i}] is null.");
-        if (row.Count != classCount)
-        {
-            throw new ArgumentException(
-                $"logits[{i}] has {row.Count} logits, but logits[0] has {classCount}; every row needs one per class.", nameof(logits));
-        }
-
-        for (int j = 0; j < classCount; j++)
-        {
-            _ = row[j] ?? throw new ArgumentNullException(nameof(logits), $"logits[{i}][{j}] is null.");
-        }
-
-        return row;
-    }
-
-    private static int Class(IReadOnlyList<int> classes, int i, int classCount)
-    {
-        int c = classes[i];
-        if ((uint)c >= (uint)classCount)
-        {
-            throw new ArgumentException($"classes[{i}] is {c}, but there are {classCount} classes (0 to {classCount - 1}).", nameof(classes));
-        }
-
-        return c;
-    }
-
-    /// <summary>The index of the largest value, the first one on a tie. (Every comparison with NaN is false, so a NaN
-    /// is never chosen, unless it comes first.)</summary>
-    private static int ArgMax(IReadOnlyList<Scalar> row)
-    {
-        int best = 0;
-        for (int j = 1; j < row.Count; j++)
-        {
-            if (row[j].Data > row[best].Data)
-            {
-                best = j;
-            }
-        }
-
-        return best;
-    }
 }

@@ -14,7 +14,7 @@ namespace AutogradForDummies.Nn;
 /// <example>
 /// <code>
 /// var model = new MLP(2, [16, 16, 1], seed: 1);
-/// var optimizer = new Sgd(model.Parameters(), learningRate: 0.05);
+/// var optimizer = new SGD(model.Parameters(), learningRate: 0.05);
 /// double[][] xs = [[0.5, 1.0], [-1.0, 0.5]];
 /// double[] ys = [1.0, -1.0];
 /// for (int step = 0; step &lt; 20; step++)
@@ -36,18 +36,19 @@ public sealed class MLP : Module
 {
     private readonly Layer[] _layers;
 
-    /// <summary>Creates a network with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <summary>Creates a network with random weights, repeatable with a <paramref name="seed"/>.</summary>
     /// <param name="inputs">How many inputs the network takes; at least 1.</param>
     /// <param name="layerSizes">The number of neurons of each layer, the last one being the number of outputs;
     /// at least one layer, every size at least 1.</param>
-    /// <param name="seed">The seed of the random weights: the same seed gives the same network.</param>
     /// <param name="hiddenActivation">The nonlinearity of every layer but the last (which is linear).</param>
+    /// <param name="seed">The seed of the random weights: the same seed gives the same network. Without one (null) the
+    /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
     /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="layerSizes"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="hiddenActivation"/>
     /// is not a defined value.</exception>
-    public MLP(int inputs, IReadOnlyList<int> layerSizes, int seed = 0, Activation hiddenActivation = Activation.Relu)
-        : this(inputs, layerSizes, new Random(seed), hiddenActivation)
+    public MLP(int inputs, IReadOnlyList<int> layerSizes, Activation hiddenActivation = Activation.Relu, int? seed = null)
+        : this(inputs, layerSizes, Neuron.Seeded(seed), hiddenActivation)
     {
     }
 

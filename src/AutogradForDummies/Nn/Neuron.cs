@@ -15,14 +15,15 @@ public sealed class Neuron : Module
 {
     private readonly Scalar[] _weights; // never mutated: every forward pass's dot node keeps it as its parents
 
-    /// <summary>Creates a neuron with weights drawn from a generator seeded with <paramref name="seed"/>.</summary>
+    /// <summary>Creates a neuron with random weights, repeatable with a <paramref name="seed"/>.</summary>
     /// <param name="inputs">How many inputs it takes; at least 1.</param>
     /// <param name="activation">Its nonlinearity.</param>
-    /// <param name="seed">The seed of the random weights: the same seed gives the same neuron.</param>
+    /// <param name="seed">The seed of the random weights: the same seed gives the same neuron. Without one (null) the
+    /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive, or
     /// <paramref name="activation"/> is not a defined value.</exception>
-    public Neuron(int inputs, Activation activation = Activation.Relu, int seed = 0)
-        : this(inputs, new Random(seed), activation)
+    public Neuron(int inputs, Activation activation = Activation.Relu, int? seed = null)
+        : this(inputs, Seeded(seed), activation)
     {
     }
 
@@ -86,6 +87,10 @@ public sealed class Neuron : Module
             _ => z,
         };
     }
+
+    /// <summary>The generator of a module's initial weights: seeded when a seed is given, else seeded afresh by the
+    /// system, so that two unseeded modules differ.</summary>
+    internal static Random Seeded(int? seed) => seed is int s ? new Random(s) : new Random();
 
     /// <summary>Throws unless <paramref name="activation"/> is one of the named values.</summary>
     internal static void CheckActivation(Activation activation, string paramName)

@@ -55,6 +55,17 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void BinaryLabels_gives_class_0_as_zero_and_class_1_as_one_and_needs_two_classes()
+    {
+        var data = new Dataset([[0.0], [1.0], [2.0]], [1, 0, 1]);
+
+        data.BinaryLabels().Should().Equal(1.0, 0.0, 1.0);
+        data.BinaryLabels().Should().BeSameAs(data.BinaryLabels());
+        FluentActions.Invoking(new Dataset([[0.0], [1.0], [2.0]], [0, 1, 2]).BinaryLabels)
+            .Should().Throw<InvalidOperationException>().WithMessage("Binary labels*two classes*3*");
+    }
+
+    [Fact]
     public void Split_divides_the_examples_by_the_fraction()
     {
         var data = Numbered(100);

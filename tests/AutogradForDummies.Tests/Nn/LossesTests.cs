@@ -238,8 +238,6 @@ public sealed class LossesTests
             () => Losses.MeanSquaredError([], []),
             () => Losses.BinaryCrossEntropyWithLogits([], []),
             () => Losses.SoftmaxCrossEntropy([], []),
-            () => Losses.Accuracy([], Array.Empty<double>()),
-            () => Losses.Accuracy(Array.Empty<IReadOnlyList<Scalar>>(), []),
         ];
         foreach (var call in empty)
         {
@@ -252,8 +250,6 @@ public sealed class LossesTests
             () => Losses.MeanSquaredError(s, [1, 2, 3]),
             () => Losses.BinaryCrossEntropyWithLogits(s, [1]),
             () => Losses.SoftmaxCrossEntropy([s], [0, 1]),
-            () => Losses.Accuracy(s, [1.0]),
-            () => Losses.Accuracy([s], [0, 1]),
         ];
         foreach (var call in mismatched)
         {
@@ -266,24 +262,6 @@ public sealed class LossesTests
             .Should().Throw<ArgumentNullException>().WithParameterName("predictions").WithMessage("predictions[0] is null*");
         FluentActions.Invoking(() => Losses.MeanSquaredError(s, [1])).Should().Throw<ArgumentException>().WithParameterName("targets");
         FluentActions.Invoking(() => Losses.BinaryCrossEntropyWithLogits([s[0], null!], [1, 0])).Should().Throw<ArgumentNullException>().WithParameterName("logits");
-    }
-
-    [Fact]
-    public void Sign_accuracy_counts_scores_whose_sign_matches_the_label()
-    {
-        var s = Leaves(2, -0.5, 0.1, 0, -3);
-
-        Losses.Accuracy(s, [1, -1, -1, -1, 1]).Should().Be(0.6); // right, right, wrong, right (0 is −1), wrong
-        FluentActions.Invoking(() => Losses.Accuracy(s, [1, 0, 1, 1, 1])).Should().Throw<ArgumentException>().WithParameterName("labels");
-    }
-
-    [Fact]
-    public void Argmax_accuracy_counts_rows_whose_largest_logit_is_the_class()
-    {
-        IReadOnlyList<Scalar>[] logits = [Leaves(1, 3, 2), Leaves(0, 0, -1), Leaves(5, 1, 9), Leaves(-1, -2, -3)];
-
-        Losses.Accuracy(logits, [1, 0, 1, 0]).Should().Be(0.75); // right, right (first of a tie), wrong, right
-        FluentActions.Invoking(() => Losses.Accuracy(logits, [1, 0, 3, 0])).Should().Throw<ArgumentException>().WithParameterName("classes");
     }
 
     [Fact]

@@ -95,6 +95,17 @@ public sealed class MLPTests
     }
 
     [Fact]
+    public void Unseeded_networks_start_from_different_weights()
+    {
+        var a = new MLP(2, [4, 1]);
+        var b = new MLP(2, [4, 1]);
+
+        a.Parameters().Select(p => p.Data).Should().NotEqual(b.Parameters().Select(p => p.Data));
+        new Neuron(8).Weights.Select(w => w.Data).Should().NotEqual(new Neuron(8).Weights.Select(w => w.Data));
+        new Layer(3, 3).Parameters().Select(p => p.Data).Should().NotEqual(new Layer(3, 3).Parameters().Select(p => p.Data));
+    }
+
+    [Fact]
     public void Forward_chains_the_layers()
     {
         var model = new MLP(2, [3, 2], seed: 6, hiddenActivation: Activation.Tanh);
@@ -233,7 +244,7 @@ public sealed class MLPTests
         FluentActions.Invoking(() => new MLP(2, [])).Should().Throw<ArgumentException>().WithParameterName("layerSizes");
         FluentActions.Invoking(() => new MLP(2, null!)).Should().Throw<ArgumentNullException>().WithParameterName("layerSizes");
         FluentActions.Invoking(() => new MLP(2, [1], (Random)null!)).Should().Throw<ArgumentNullException>().WithParameterName("random");
-        FluentActions.Invoking(() => new MLP(2, [1], 0, (Activation)9))
+        FluentActions.Invoking(() => new MLP(2, [1], (Activation)9, 0))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("hiddenActivation");
     }
 

@@ -114,10 +114,10 @@ public sealed class AdamTests
         var dynamicAdam = new Adam(dynamicModel.Parameters(), 0.05);
         var compiledAdam = new Adam(compiledModel.Parameters(), 0.05);
 
-        var graph = SgdTests.Loss(compiledModel, x, y).Compile();
+        var graph = SGDTests.Loss(compiledModel, x, y).Compile();
         for (int k = 0; k < 25; k++)
         {
-            var loss = SgdTests.Loss(dynamicModel, x, y);
+            var loss = SGDTests.Loss(dynamicModel, x, y);
             dynamicAdam.ZeroGrad();
             loss.Backward();
             dynamicAdam.Step();

@@ -82,7 +82,7 @@ public sealed class LearningRateScheduleTests
     public void A_custom_schedule_that_returns_a_bad_rate_stops_the_step_without_changing_anything()
     {
         var p = new Scalar(1.0) { Grad = 1.0 };
-        var sgd = new Sgd([p], new BrokenAfterOneStep());
+        var sgd = new SGD([p], new BrokenAfterOneStep());
 
         sgd.Step();
         p.Data.Should().Be(0.5);
@@ -98,11 +98,11 @@ public sealed class LearningRateScheduleTests
     }
 
     [Fact]
-    public void Sgd_rejects_a_schedule_that_starts_at_zero_naming_the_schedule()
+    public void SGD_rejects_a_schedule_that_starts_at_zero_naming_the_schedule()
     {
         var parameters = new[] { new Scalar(1.0) };
 
-        FluentActions.Invoking(() => new Sgd(parameters, new StartsAtZero()))
+        FluentActions.Invoking(() => new SGD(parameters, new StartsAtZero()))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("schedule");
     }
 

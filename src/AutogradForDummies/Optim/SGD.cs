@@ -13,12 +13,12 @@ namespace AutogradForDummies.Optim;
 /// <example>
 /// <code>
 /// var model = new MLP(2, [16, 16, 1]);
-/// var sgd = new Sgd(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
+/// var sgd = new SGD(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
 /// // each step: build the loss, then
 /// // sgd.ZeroGrad(); loss.Backward(); sgd.Step();
 /// </code>
 /// </example>
-public sealed class Sgd : Optimizer
+public sealed class SGD : Optimizer
 {
     private readonly double[]? _velocity;
 
@@ -32,7 +32,7 @@ public sealed class Sgd : Optimizer
     /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice, or
     /// <paramref name="learningRate"/> disagrees with <paramref name="schedule"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of its range.</exception>
-    public Sgd(IReadOnlyList<Scalar> parameters, double learningRate, double momentum = 0, LearningRateSchedule? schedule = null)
+    public SGD(IReadOnlyList<Scalar> parameters, double learningRate, double momentum = 0, LearningRateSchedule? schedule = null)
         : base(parameters)
     {
         CheckPositive(learningRate, nameof(learningRate));
@@ -44,7 +44,7 @@ public sealed class Sgd : Optimizer
             {
                 throw new ArgumentException(
                     $"The learning rate {learningRate} disagrees with the schedule, which starts at {first}. Pass the schedule alone, "
-                    + "new Sgd(parameters, schedule), or make them agree.",
+                    + "new SGD(parameters, schedule), or make them agree.",
                     nameof(learningRate));
             }
         }
@@ -62,7 +62,7 @@ public sealed class Sgd : Optimizer
     /// <paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="momentum"/> is out of its range.</exception>
-    public Sgd(IReadOnlyList<Scalar> parameters, LearningRateSchedule schedule, double momentum = 0)
+    public SGD(IReadOnlyList<Scalar> parameters, LearningRateSchedule schedule, double momentum = 0)
         : this(parameters, FirstRate(schedule), momentum, schedule)
     {
     }

@@ -5,14 +5,14 @@ using Xunit;
 
 namespace AutogradForDummies.Tests.Optim;
 
-public sealed class SgdTests
+public sealed class SGDTests
 {
     [Fact]
     public void A_step_moves_each_parameter_against_its_gradient()
     {
         var a = new Scalar(1.0) { Grad = 0.5 };
         var b = new Scalar(-2.0) { Grad = -4.0 };
-        var sgd = new Sgd([a, b], learningRate: 0.1);
+        var sgd = new SGD([a, b], learningRate: 0.1);
 
         sgd.Step();
 
@@ -26,7 +26,7 @@ public sealed class SgdTests
     public void Momentum_accumulates_a_velocity()
     {
         var p = new Scalar(0.0);
-        var sgd = new Sgd([p], learningRate: 0.1, momentum: 0.9);
+        var sgd = new SGD([p], learningRate: 0.1, momentum: 0.9);
 
         p.Grad = 1.0;
         sgd.Step(); // v = 1, p = −0.1
@@ -43,7 +43,7 @@ public sealed class SgdTests
     {
         var p = new Scalar(0.0) { Grad = 1.0 };
         var schedule = LearningRateSchedule.Linear(1.0, 0.1, 100);
-        var sgd = new Sgd([p], schedule);
+        var sgd = new SGD([p], schedule);
 
         sgd.LearningRate.Should().Be(1.0);
         sgd.Step(); // uses At(0) = 1
@@ -53,7 +53,7 @@ public sealed class SgdTests
         p.Data.Should().Be(-1.0 - schedule.At(1));
         sgd.StepCount.Should().Be(2);
         sgd.Schedule.Should().BeSameAs(schedule);
-        new Sgd([p], 1.0, schedule: schedule).Schedule.Should().BeSameAs(schedule);
+        new SGD([p], 1.0, schedule: schedule).Schedule.Should().BeSameAs(schedule);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class SgdTests
     {
         var p = new Scalar(0.0);
 
-        FluentActions.Invoking(() => new Sgd([p], 0.05, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100)))
+        FluentActions.Invoking(() => new SGD([p], 0.05, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100)))
             .Should().Throw<ArgumentException>().WithParameterName("learningRate").WithMessage("*disagrees with the schedule*");
     }
 
@@ -70,14 +70,14 @@ public sealed class SgdTests
     {
         var p = new Scalar(0.0);
 
-        FluentActions.Invoking(() => new Sgd([p], 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
-        FluentActions.Invoking(() => new Sgd([p], -0.1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
-        FluentActions.Invoking(() => new Sgd([p], double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
-        FluentActions.Invoking(() => new Sgd([p], double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
-        FluentActions.Invoking(() => new Sgd([p], 0.1, momentum: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
-        FluentActions.Invoking(() => new Sgd([p], 0.1, momentum: -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
-        FluentActions.Invoking(() => new Sgd([p], (LearningRateSchedule)null!)).Should().Throw<ArgumentNullException>().WithParameterName("schedule");
-        FluentActions.Invoking(() => new Sgd([], 0.1)).Should().Throw<ArgumentException>().WithParameterName("parameters");
+        FluentActions.Invoking(() => new SGD([p], 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        FluentActions.Invoking(() => new SGD([p], -0.1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        FluentActions.Invoking(() => new SGD([p], double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        FluentActions.Invoking(() => new SGD([p], double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("learningRate");
+        FluentActions.Invoking(() => new SGD([p], 0.1, momentum: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
+        FluentActions.Invoking(() => new SGD([p], 0.1, momentum: -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
+        FluentActions.Invoking(() => new SGD([p], (LearningRateSchedule)null!)).Should().Throw<ArgumentNullException>().WithParameterName("schedule");
+        FluentActions.Invoking(() => new SGD([], 0.1)).Should().Throw<ArgumentException>().WithParameterName("parameters");
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class SgdTests
             p.Grad = 0.01;
         }
 
-        var plain = new Sgd(model.Parameters(), LearningRateSchedule.Cosine(0.1, 0.01, 50));
-        var momentum = new Sgd(model.Parameters(), 0.1, momentum: 0.9);
+        var plain = new SGD(model.Parameters(), LearningRateSchedule.Cosine(0.1, 0.01, 50));
+        var momentum = new SGD(model.Parameters(), 0.1, momentum: 0.9);
         plain.Step();
         momentum.Step();
 
@@ -112,7 +112,7 @@ public sealed class SgdTests
         // full-batch SGD with the learning rate 1 − 0.9·k/100 for k = 0..99.
         var (x, y) = Moons.Make(100, 0.1, seed: 1);
         var model = new MLP(2, [16, 16, 1], seed: 1);
-        var sgd = new Sgd(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
+        var sgd = new SGD(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
 
         double firstLoss = 0, lastLoss = 0, accuracy = 0;
         for (int k = 0; k < 100; k++)
@@ -124,7 +124,7 @@ public sealed class SgdTests
             }
 
             var loss = Losses.Hinge(scores, y) + Losses.L2(model.Parameters(), 1e-4);
-            accuracy = Losses.Accuracy(scores, y);
+            accuracy = Metrics.Accuracy(scores, y);
             sgd.ZeroGrad();
             loss.Backward();
             sgd.Step();
@@ -143,8 +143,8 @@ public sealed class SgdTests
         var (x, y) = Moons.Make(40, 0.1, seed: 2);
         var dynamicModel = new MLP(2, [8, 8, 1], seed: 3);
         var compiledModel = new MLP(2, [8, 8, 1], seed: 3);
-        var dynamicSgd = new Sgd(dynamicModel.Parameters(), LearningRateSchedule.Linear(0.5, 0.05, 30), momentum: 0.5);
-        var compiledSgd = new Sgd(compiledModel.Parameters(), LearningRateSchedule.Linear(0.5, 0.05, 30), momentum: 0.5);
+        var dynamicSgd = new SGD(dynamicModel.Parameters(), LearningRateSchedule.Linear(0.5, 0.05, 30), momentum: 0.5);
+        var compiledSgd = new SGD(compiledModel.Parameters(), LearningRateSchedule.Linear(0.5, 0.05, 30), momentum: 0.5);
 
         var graph = Loss(compiledModel, x, y).Compile();
         for (int k = 0; k < 30; k++)
