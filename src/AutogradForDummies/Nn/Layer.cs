@@ -15,8 +15,8 @@ public sealed class Layer : Module
     /// <param name="activation">The nonlinearity of every neuron.</param>
     /// <param name="seed">The seed of the random weights: the same seed gives the same layer. Without one (null) the
     /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the layer's parameters are more than
+    /// one array can hold, or <paramref name="activation"/> is not a defined value.</exception>
     public Layer(int inputs, int outputs, Activation activation = Activation.Relu, int? seed = null)
         : this(inputs, outputs, Neuron.Seeded(seed), activation)
     {
@@ -28,12 +28,11 @@ public sealed class Layer : Module
     /// <param name="random">The source of the random weights.</param>
     /// <param name="activation">The nonlinearity of every neuron.</param>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the layer's parameters are more than
+    /// one array can hold, or <paramref name="activation"/> is not a defined value.</exception>
     public Layer(int inputs, int outputs, Random random, Activation activation = Activation.Relu)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        CheckSizes(inputs, outputs);
         ArgumentNullException.ThrowIfNull(random);
         Neuron.CheckActivation(activation, nameof(activation));
 
@@ -82,6 +81,20 @@ public sealed class Layer : Module
         }
 
         return outputs;
+    }
+
+    /// <summary>The number of parameters of a layer: <paramref name="outputs"/> neurons of
+    /// <paramref name="inputs"/> weights and a bias each, computed without overflow.</summary>
+    internal static long CountParameters(int inputs, int outputs) => (long)outputs * ((long)inputs + 1);
+
+    /// <summary>Throws unless both sizes are positive and all the layer's parameters fit in one array
+    /// (<see cref="Module.Parameters"/> lists them): checked before anything is allocated.</summary>
+    private static void CheckSizes(int inputs, int outputs)
+    {
+        Neuron.CheckInputs(inputs, nameof(inputs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        Guard.FitsInArray(
+            CountParameters(inputs, outputs), outputs, nameof(outputs), "parameters (outputs × (inputs + 1) weights and biases)");
     }
 
     /// <inheritdoc/>

@@ -45,8 +45,8 @@ public sealed class MLP : Module
     /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
     /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="layerSizes"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="hiddenActivation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the network's parameters are more than
+    /// one array can hold, or <paramref name="hiddenActivation"/> is not a defined value.</exception>
     public MLP(int inputs, IReadOnlyList<int> layerSizes, Activation hiddenActivation = Activation.Relu, int? seed = null)
         : this(inputs, layerSizes, Neuron.Seeded(seed), hiddenActivation)
     {
@@ -60,8 +60,8 @@ public sealed class MLP : Module
     /// <param name="hiddenActivation">The nonlinearity of every layer but the last (which is linear).</param>
     /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> or <paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="layerSizes"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="hiddenActivation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the network's parameters are more than
+    /// one array can hold, or <paramref name="hiddenActivation"/> is not a defined value.</exception>
     public MLP(int inputs, IReadOnlyList<int> layerSizes, Random random, Activation hiddenActivation = Activation.Relu)
         : this(CreateLayers(inputs, layerSizes, random, hiddenActivation))
     {
@@ -151,7 +151,7 @@ public sealed class MLP : Module
 
     private static Layer[] CreateLayers(int inputs, IReadOnlyList<int> layerSizes, Random random, Activation hiddenActivation)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        Neuron.CheckInputs(inputs, nameof(inputs));
         ArgumentNullException.ThrowIfNull(layerSizes);
         ArgumentNullException.ThrowIfNull(random);
         Neuron.CheckActivation(hiddenActivation, nameof(hiddenActivation));
@@ -160,17 +160,32 @@ public sealed class MLP : Module
             throw new ArgumentException("A network needs at least one layer.", nameof(layerSizes));
         }
 
+        // Every size, and the parameter count of the whole network (Parameters() lists them all in one array),
+        // before anything is allocated. The running total stops at the first layer past the limit, so it stays
+        // far inside a long.
+        long parameterCount = 0;
+        int fanIn = inputs;
         for (int i = 0; i < layerSizes.Count; i++)
         {
-            if (layerSizes[i] <= 0)
+            int size = layerSizes[i];
+            if (size <= 0)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(layerSizes), layerSizes[i], $"Layer {i} has {layerSizes[i]} neurons; every layer needs at least 1.");
+                    nameof(layerSizes), size, $"Layer {i} has {size} neurons; every layer needs at least 1.");
             }
+
+            parameterCount += Layer.CountParameters(fanIn, size);
+            if (parameterCount > Array.MaxLength)
+            {
+                Guard.FitsInArray(
+                    parameterCount, size, nameof(layerSizes), $"parameters (up to layer {i}, of {size} neurons of {fanIn} inputs and a bias)");
+            }
+
+            fanIn = size;
         }
 
         var layers = new Layer[layerSizes.Count];
-        int fanIn = inputs;
+        fanIn = inputs;
         for (int i = 0; i < layers.Length; i++)
         {
             bool last = i == layers.Length - 1;

@@ -20,8 +20,8 @@ public sealed class Neuron : Module
     /// <param name="activation">Its nonlinearity.</param>
     /// <param name="seed">The seed of the random weights: the same seed gives the same neuron. Without one (null) the
     /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive, or
-    /// <paramref name="activation"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive or too large for the
+    /// weights and the bias to fit in one array, or <paramref name="activation"/> is not a defined value.</exception>
     public Neuron(int inputs, Activation activation = Activation.Relu, int? seed = null)
         : this(inputs, Seeded(seed), activation)
     {
@@ -32,11 +32,11 @@ public sealed class Neuron : Module
     /// <param name="random">The source of the random weights.</param>
     /// <param name="activation">Its nonlinearity.</param>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive, or
-    /// <paramref name="activation"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputs"/> is not positive or too large for the
+    /// weights and the bias to fit in one array, or <paramref name="activation"/> is not a defined value.</exception>
     public Neuron(int inputs, Random random, Activation activation = Activation.Relu)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        CheckInputs(inputs, nameof(inputs));
         ArgumentNullException.ThrowIfNull(random);
         CheckActivation(activation, nameof(activation));
 
@@ -91,6 +91,14 @@ public sealed class Neuron : Module
     /// <summary>The generator of a module's initial weights: seeded when a seed is given, else seeded afresh by the
     /// system, so that two unseeded modules differ.</summary>
     internal static Random Seeded(int? seed) => seed is int s ? new Random(s) : new Random();
+
+    /// <summary>Throws unless a neuron of <paramref name="inputs"/> inputs can be made: at least 1 input, and its
+    /// weights and bias (<see cref="Module.Parameters"/> lists them) no more than one array can hold.</summary>
+    internal static void CheckInputs(int inputs, string paramName)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs, paramName);
+        Guard.FitsInArray((long)inputs + 1, inputs, paramName, "parameters (the weights and a bias)");
+    }
 
     /// <summary>Throws unless <paramref name="activation"/> is one of the named values.</summary>
     internal static void CheckActivation(Activation activation, string paramName)

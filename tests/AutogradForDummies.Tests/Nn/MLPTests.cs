@@ -234,6 +234,28 @@ public sealed class MLPTests
         FluentActions.Invoking(() => new MLP([square, square])).Should().Throw<ArgumentException>().WithMessage("Layer 1 appears twice*");
     }
 
+    public static TheoryData<int, int[], string> TooManyParameters() => new()
+    {
+        { int.MaxValue, [1], "inputs" },                       // one neuron that no array can hold
+        { 2, [int.MaxValue], "layerSizes" },                   // a layer of int.MaxValue neurons
+        { 2, [46_341, 46_341], "layerSizes" },                 // 2 147 673 645 parameters: more than int.MaxValue
+        { 2, [50_000, 1, 50_000, 50_000], "layerSizes" },      // the last layer alone is too large
+        { 2, [.. Enumerable.Repeat(40_000, 10_000)], "layerSizes" }, // the running total stops at the first excess
+    };
+
+    [Theory]
+    [MemberData(nameof(TooManyParameters))]
+    public void A_network_whose_parameters_no_array_can_hold_is_refused_before_anything_is_allocated(
+        int inputs, int[] layerSizes, string parameter)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => new MLP(inputs, layerSizes, seed: 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).WithMessage("*parameters*more than one array can hold*");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
+
     [Fact]
     public void Non_positive_sizes_and_other_bad_arguments_are_rejected_with_their_names()
     {

@@ -123,6 +123,9 @@ public sealed class NeuronTests
         FluentActions.Invoking(() => new Neuron(-3, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs");
         FluentActions.Invoking(() => new Neuron(2, (Random)null!)).Should().Throw<ArgumentNullException>().WithParameterName("random");
         FluentActions.Invoking(() => new Neuron(2, (Activation)42)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("activation");
+        FluentActions.Invoking(() => new Neuron(int.MaxValue)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs")
+            .WithMessage("2147483648 parameters*more than one array can hold*");
+        FluentActions.Invoking(() => new Neuron(Array.MaxLength, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs");
 
         var neuron = new Neuron(2);
         FluentActions.Invoking(() => neuron.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("x");
