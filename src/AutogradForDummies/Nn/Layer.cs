@@ -66,6 +66,20 @@ public sealed class Layer : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public IReadOnlyList<Scalar> Forward(IReadOnlyList<Scalar> x) => ForwardCore(Inputs.Copy(x, InputCount, nameof(x)));
 
+    /// <summary>Computes every neuron's output from plain numbers, without building a graph: exactly the numbers
+    /// <see cref="Forward"/> would give, with no node allocated.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>One output per neuron, in neuron order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    public double[] Predict(IReadOnlyList<double> x)
+    {
+        Inputs.CheckLength(x, InputCount, nameof(x));
+        var outputs = new double[OutputCount];
+        PredictCore(x is double[] array ? array : [.. x], outputs);
+        return outputs;
+    }
+
     /// <summary>Returns micrograd's description, such as <c>Layer of [ReLUNeuron(2), ReLUNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions in brackets.</returns>
     public override string ToString() => $"Layer of [{string.Join(", ", _neurons.AsEnumerable())}]";
@@ -81,6 +95,15 @@ public sealed class Layer : Module
         }
 
         return outputs;
+    }
+
+    /// <summary>The inference pass: every neuron's output for <paramref name="x"/> into <paramref name="outputs"/>.</summary>
+    internal void PredictCore(ReadOnlySpan<double> x, Span<double> outputs)
+    {
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            outputs[i] = _neurons[i].PredictCore(x);
+        }
     }
 
     /// <summary>The number of parameters of a layer: <paramref name="outputs"/> neurons of

@@ -131,6 +131,33 @@ public sealed class MLP : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public IReadOnlyList<Scalar> Forward(IReadOnlyList<double> x) => ForwardCore(Inputs.Leaves(x, InputCount, nameof(x)));
 
+    /// <summary>Runs plain numbers through every layer without building a graph: exactly the numbers
+    /// <see cref="Forward(IReadOnlyList{double})"/> would give (the same rules, in the same order), with no node
+    /// allocated. Use it for inference: predictions after training, or a decision boundary drawn point by point.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>The last layer's outputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    /// <example>
+    /// <code>
+    /// var model = new MLP(2, [16, 16, 1], seed: 1);
+    /// double score = model.Predict([0.5, -0.25])[0]; // the same number as model.Forward([0.5, -0.25])[0].Data
+    /// </code>
+    /// </example>
+    public double[] Predict(IReadOnlyList<double> x)
+    {
+        Inputs.CheckLength(x, InputCount, nameof(x));
+        double[] values = x is double[] array ? array : [.. x];
+        foreach (var layer in _layers)
+        {
+            var outputs = new double[layer.OutputCount];
+            layer.PredictCore(values, outputs);
+            values = outputs;
+        }
+
+        return values;
+    }
+
     /// <summary>Returns micrograd's description, such as
     /// <c>MLP of [Layer of [ReLUNeuron(2), ...], Layer of [LinearNeuron(16)]]</c>.</summary>
     /// <returns>The layers' descriptions in brackets.</returns>
