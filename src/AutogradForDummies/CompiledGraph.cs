@@ -13,10 +13,13 @@ namespace AutogradForDummies;
 /// </para>
 /// <para>
 /// Each operation is evaluated by the same rules (<c>Rules</c>) as on the dynamic path, in the same order, so the
-/// compiled and the dynamic path give identical numbers. After <see cref="Forward"/> every Scalar of the graph holds
-/// its new <see cref="Scalar.Data"/>; after <see cref="Backward"/> every Scalar holds its new
-/// <see cref="Scalar.Grad"/>, with leaves accumulating, exactly as after <see cref="Scalar.Backward"/>. Every
-/// operation Scalar offers can be compiled.
+/// compiled and the dynamic path give identical numbers. By default (<see cref="NodeUpdates.EveryNode"/>) after
+/// <see cref="Forward"/> every Scalar of the graph holds its new <see cref="Scalar.Data"/>, and after
+/// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating, exactly as
+/// after <see cref="Scalar.Backward"/>. Compiled with <see cref="NodeUpdates.LeavesAndRoot"/>, it updates only the
+/// leaves' gradients and the root, which is all a training step needs, and is faster for large graphs; any node's
+/// numbers can still be read with <see cref="ValueOf"/> and <see cref="GradientOf"/>. Every operation Scalar offers
+/// can be compiled.
 /// </para>
 /// <para>
 /// The values live in one array, at places chosen so that the operands of a dot product, a sum or a mean are
@@ -52,10 +55,17 @@ public sealed class CompiledGraph
     private readonly double[] _values;      // by slot
     private readonly double[] _grads;       // by slot
     private readonly int _rootSlot;
+    private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
 
-    internal CompiledGraph(Scalar root)
+    internal CompiledGraph(Scalar root, NodeUpdates updates)
     {
         ArgumentNullException.ThrowIfNull(root);
+        if (!Enum.IsDefined(updates))
+        {
+            throw new ArgumentOutOfRangeException(nameof(updates), updates, "Not a defined NodeUpdates value.");
+        }
+
+        Updates = updates;
         using var graph = Topology.Number(root);
         var nodes = graph.Nodes;
         int[] slot = SlotLayout.Assign(nodes);
@@ -99,12 +109,16 @@ public sealed class CompiledGraph
     /// <summary>Gets the Scalar whose value <see cref="Forward"/> returns.</summary>
     public Scalar Root { get; }
 
+    /// <summary>Gets which Scalars <see cref="Forward"/> and <see cref="Backward"/> keep up to date.</summary>
+    public NodeUpdates Updates { get; }
+
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
     public int NodeCount => _leaves.Length + _code.Length;
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
-    /// graph's Scalars, and returns the root's value. Allocates nothing.
+    /// graph's Scalars (all of them, or with <see cref="NodeUpdates.LeavesAndRoot"/> the root only), and returns the
+    /// root's value. Allocates nothing.
     /// </summary>
     /// <returns>The new value of <see cref="Root"/>.</returns>
     public double Forward()
@@ -119,12 +133,21 @@ public sealed class CompiledGraph
 
         var code = _code;
         var computes = _computes;
+        bool everyNode = Updates == NodeUpdates.EveryNode;
         for (int i = 0; i < code.Length; i++)
         {
             var evaluate = new Evaluate(this, in code[i]);
             double y = Operations.Visit<Evaluate, double>(code[i].Op, ref evaluate);
             v[code[i].Dst] = y;
-            computes[i].StoreComputedData(y);
+            if (everyNode)
+            {
+                computes[i].StoreComputedData(y);
+            }
+        }
+
+        if (!everyNode && computes.Length > 0)
+        {
+            computes[^1].StoreComputedData(v[_rootSlot]); // the root is the last instruction
         }
 
         return v[_rootSlot];
@@ -138,12 +161,20 @@ public sealed class CompiledGraph
     public void Backward()
     {
         var g = _grads;
-        Array.Clear(g); // intermediate gradients start from zero…
+        bool everyNode = Updates == NodeUpdates.EveryNode;
+        if (!everyNode)
+        {
+            // Every gradient of the last pass stayed in the array for GradientOf; intermediate ones start from zero.
+            Array.Clear(g);
+        }
+
+        // (With EveryNode, each slot was cleared right after its node passed its gradient on, below, so the array is
+        // all zero already.) Leaves accumulate onto what they hold.
         var leaves = _leaves;
         var leafSlots = _leafSlots;
         for (int i = 0; i < leaves.Length; i++)
         {
-            g[leafSlots[i]] = leaves[i].Grad; // …and leaves accumulate onto what they hold
+            g[leafSlots[i]] = leaves[i].Grad;
         }
 
         g[_rootSlot] += 1; // d(root)/d(root) = 1
@@ -152,8 +183,14 @@ public sealed class CompiledGraph
         var computes = _computes;
         for (int i = code.Length - 1; i >= 0; i--)
         {
-            double dy = g[code[i].Dst]; // complete: every node that uses this one came later and is done
-            computes[i].Grad = dy;
+            int dst = code[i].Dst;
+            double dy = g[dst]; // complete: every node that uses this one came later and is done
+            if (everyNode)
+            {
+                computes[i].Grad = dy;
+                g[dst] = 0;
+            }
+
             if (dy != 0) // a node whose gradient is 0 has nothing to pass on, as in Scalar.Backward
             {
                 var step = new BackwardStep(this, in code[i], dy);
@@ -164,7 +201,60 @@ public sealed class CompiledGraph
         for (int i = 0; i < leaves.Length; i++)
         {
             leaves[i].Grad = g[leafSlots[i]];
+            if (everyNode)
+            {
+                g[leafSlots[i]] = 0;
+            }
         }
+
+        if (!everyNode && computes.Length > 0)
+        {
+            computes[^1].Grad = g[_rootSlot]; // the root is the last instruction
+        }
+    }
+
+    /// <summary>Gives the value a node of this graph had in the last <see cref="Forward"/> (or at compilation), whatever
+    /// <see cref="Updates"/> says.</summary>
+    /// <param name="node">A Scalar of this graph.</param>
+    /// <returns>Its value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not part of this graph.</exception>
+    public double ValueOf(Scalar node) => _values[SlotOf(node)];
+
+    /// <summary>Gives the gradient a node of this graph received in the last <see cref="Backward"/> (0 before the first),
+    /// whatever <see cref="Updates"/> says; for a leaf, what its <see cref="Scalar.Grad"/> holds.</summary>
+    /// <param name="node">A Scalar of this graph.</param>
+    /// <returns>Its gradient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not part of this graph.</exception>
+    public double GradientOf(Scalar node)
+    {
+        int slot = SlotOf(node);
+        return Updates == NodeUpdates.EveryNode || node.IsLeaf ? node.Grad : _grads[slot];
+    }
+
+    private int SlotOf(Scalar node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (_slotOf is null)
+        {
+            var slotOf = new Dictionary<Scalar, int>(NodeCount, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < _leaves.Length; i++)
+            {
+                slotOf[_leaves[i]] = _leafSlots[i];
+            }
+
+            for (int i = 0; i < _code.Length; i++)
+            {
+                slotOf[_computes[i]] = _code[i].Dst;
+            }
+
+            _slotOf = slotOf;
+        }
+
+        return _slotOf.TryGetValue(node, out int slot)
+            ? slot
+            : throw new ArgumentException("The Scalar is not part of this compiled graph.", nameof(node));
     }
 
     /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are.</summary>

@@ -325,7 +325,10 @@ public sealed partial class Scalar
 
     /// <summary>Flattens the graph that produced this Scalar into arrays, for fast repeated evaluation
     /// when only the leaves' values change (see <see cref="CompiledGraph"/>).</summary>
+    /// <param name="updates">Which Scalars the compiled graph keeps up to date: every node (the default, exactly as
+    /// the dynamic path), or only the leaves' gradients and the root, which is faster for large graphs.</param>
     /// <returns>A compiled copy of the graph's structure, bound to its Scalars.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="updates"/> is not a defined value.</exception>
     /// <example>
     /// <code>
     /// var x = new Scalar(1.0);
@@ -336,7 +339,7 @@ public sealed partial class Scalar
     /// graph.Backward();               // x.Grad += (1 − tanh²(0.25))·2·0.5
     /// </code>
     /// </example>
-    public CompiledGraph Compile() => new(this);
+    public CompiledGraph Compile(NodeUpdates updates = NodeUpdates.EveryNode) => new(this, updates);
 
     /// <summary>
     /// Describes the whole graph that produced this Scalar as Graphviz DOT text, laid out left to right:

@@ -252,4 +252,86 @@ public sealed class CompiledGraphTests
             }
         }
     }
+
+    [Fact]
+    public void Leaves_and_root_mode_updates_only_what_a_training_step_reads_and_gives_the_same_numbers()
+    {
+        var model = new AutogradForDummies.Nn.MLP(2, [8, 8, 1], seed: 3);
+        var scores = new Scalar[20];
+        var labels = new double[20];
+        for (int i = 0; i < scores.Length; i++)
+        {
+            scores[i] = model.Forward([Math.Sin(i), Math.Cos(3 * i)])[0];
+            labels[i] = i % 3 == 0 ? 1 : -1;
+        }
+
+        var loss = AutogradForDummies.Nn.Losses.Hinge(scores, labels) + AutogradForDummies.Nn.Losses.L2(model.Parameters(), 1e-3);
+        var every = loss.Compile();
+        var lean = loss.Compile(NodeUpdates.LeavesAndRoot);
+        lean.Updates.Should().Be(NodeUpdates.LeavesAndRoot);
+        every.Updates.Should().Be(NodeUpdates.EveryNode);
+
+        for (int step = 0; step < 3; step++)
+        {
+            foreach (var p in model.Parameters())
+            {
+                p.Data *= 0.9;
+            }
+
+            model.ZeroGrad();
+            double everyLoss = every.Forward();
+            every.Backward();
+            double[] everyGrads = [.. model.Parameters().Select(p => p.Grad)];
+            double[] everyScores = [.. scores.Select(s => s.Data)];
+            double[] everyScoreGrads = [.. scores.Select(s => s.Grad)];
+
+            model.ZeroGrad();
+            double staleScore = scores[0].Data;
+            double leanLoss = lean.Forward();
+            lean.Backward();
+
+            leanLoss.Should().Be(everyLoss);
+            loss.Data.Should().Be(everyLoss, "the root is updated");
+            loss.Grad.Should().Be(1);
+            model.Parameters().Select(p => p.Grad).Should().Equal(everyGrads, "the leaves' gradients are updated");
+            scores[0].Data.Should().Be(staleScore, "an intermediate node is left as it was");
+            scores.Select(lean.ValueOf).Should().Equal(everyScores);
+            scores.Select(lean.GradientOf).Should().Equal(everyScoreGrads);
+            scores.Select(every.ValueOf).Should().Equal(everyScores);
+            model.Parameters().Select(lean.GradientOf).Should().Equal(everyGrads);
+        }
+    }
+
+    [Fact]
+    public void ValueOf_and_GradientOf_refuse_a_node_of_another_graph()
+    {
+        var x = new Scalar(2.0);
+        var graph = (x * x).Compile();
+
+        graph.ValueOf(x).Should().Be(2);
+        FluentActions.Invoking(() => graph.ValueOf(new Scalar(1))).Should().Throw<ArgumentException>().WithParameterName("node");
+        FluentActions.Invoking(() => graph.GradientOf(null!)).Should().Throw<ArgumentNullException>().WithParameterName("node");
+        FluentActions.Invoking(() => x.Compile((NodeUpdates)7)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("updates");
+    }
+
+    [Fact]
+    public void Repeated_backward_passes_start_intermediate_gradients_from_zero_in_both_modes()
+    {
+        foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+        {
+            var a = new Scalar(0.5);
+            var b = new Scalar(-1.5);
+            var mid = (a * b).Tanh();
+            var root = (mid * a) + mid;
+            var graph = root.Compile(updates);
+
+            graph.Backward();
+            double first = a.Grad;
+            a.Grad = 0;
+            graph.Backward();
+            a.Grad.Should().Be(first, $"{updates}: the second pass computes the same gradient");
+            graph.Backward();
+            a.Grad.Should().Be(2 * first, $"{updates}: leaves accumulate");
+        }
+    }
 }
