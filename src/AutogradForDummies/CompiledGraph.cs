@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AutogradForDummies;
 
 /// <summary>
@@ -96,7 +99,7 @@ public sealed class CompiledGraph
             }
 
             builder.Node = node;
-            _code[op] = Operations.Visit<InstructionBuilder, Instruction>(node.Code, ref builder);
+            _code[op] = Operations.Visit<InstructionBuilder, Instruction>(node.Code, builder);
             _computes[op++] = node;
         }
 
@@ -137,7 +140,7 @@ public sealed class CompiledGraph
         for (int i = 0; i < code.Length; i++)
         {
             var evaluate = new Evaluate(this, in code[i]);
-            double y = Operations.Visit<Evaluate, double>(code[i].Op, ref evaluate);
+            double y = Operations.Visit<Evaluate, double>(code[i].Op, evaluate);
             v[code[i].Dst] = y;
             if (everyNode)
             {
@@ -194,7 +197,7 @@ public sealed class CompiledGraph
             if (dy != 0) // a node whose gradient is 0 has nothing to pass on, as in Scalar.Backward
             {
                 var step = new BackwardStep(this, in code[i], dy);
-                Operations.Visit<BackwardStep, bool>(code[i].Op, ref step);
+                Operations.Visit<BackwardStep, bool>(code[i].Op, step);
             }
         }
 
@@ -348,55 +351,61 @@ public sealed class CompiledGraph
         }
     }
 
-    /// <summary>Computes the value of one instruction from the value array.</summary>
+    /// <summary>Computes the value of one instruction from the value array. The slots were checked when the graph was
+    /// compiled (they index its own arrays), so the values are read without checking them again.</summary>
     private readonly ref struct Evaluate(CompiledGraph graph, ref readonly Instruction c) : IOperationVisitor<double>
     {
         private readonly ref readonly Instruction _c = ref c;
-
-        private ReadOnlySpan<double> V => graph._values;
+        private readonly ref double _v = ref MemoryMarshal.GetArrayDataReference(graph._values);
 
         public double Leaf() => throw new InvalidOperationException("A leaf has no instruction.");
 
         public double Unary<TRule>()
-            where TRule : IUnaryRule => TRule.Forward(V[_c.A]);
+            where TRule : IUnaryRule => TRule.Forward(Unsafe.Add(ref _v, _c.A));
 
         public double Binary<TRule>()
-            where TRule : IBinaryRule => TRule.Forward(V[_c.A], V[_c.B]);
+            where TRule : IBinaryRule => TRule.Forward(Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.B));
 
         public double WithConstants<TRule>()
-            where TRule : IConstantRule => TRule.Forward(V[_c.A], graph._constants.AsSpan(_c.B, _c.Count));
+            where TRule : IConstantRule => TRule.Forward(Unsafe.Add(ref _v, _c.A), graph._constants.AsSpan(_c.B, _c.Count));
 
         public double Dot()
         {
-            var v = V;
             int n = _c.Count;
             if (_c.Gather < 0)
             {
-                double bias = _c.HasBias ? v[_c.A + n] : 0;
-                return n == 0 ? Rules.Dot(new ValuesIn([]), new ValuesIn([]), bias) : Rules.Dot(v.Slice(_c.A, n), v.Slice(_c.B, n), bias);
+                double bias = _c.HasBias ? Unsafe.Add(ref _v, _c.A + n) : 0;
+                return n == 0
+                    ? Rules.Dot(new ValuesIn([]), new ValuesIn([]), bias)
+                    : Rules.Dot(Run(_c.A, n), Run(_c.B, n), bias);
             }
 
+            ReadOnlySpan<double> v = graph._values;
             var slots = graph._gathered.AsSpan(_c.Gather, (2 * n) + (_c.HasBias ? 1 : 0));
             double gatheredBias = _c.HasBias ? v[slots[n]] : 0;
             return Rules.Dot(new ValuesAt(v, slots[..n]), new ValuesAt(v, slots[^n..]), gatheredBias);
         }
 
-        public double Sum() => _c.Gather < 0 ? Rules.Sum(new ValuesIn(Run)) : Rules.Sum(new ValuesAt(V, GatheredTerms));
+        public double Sum() => _c.Gather < 0 ? Rules.Sum(new ValuesIn(Terms)) : Rules.Sum(new ValuesAt(graph._values, GatheredTerms));
 
-        public double Mean() => _c.Gather < 0 ? Rules.Mean(new ValuesIn(Run)) : Rules.Mean(new ValuesAt(V, GatheredTerms));
+        public double Mean() => _c.Gather < 0 ? Rules.Mean(new ValuesIn(Terms)) : Rules.Mean(new ValuesAt(graph._values, GatheredTerms));
 
         public double LogSumExp() =>
-            _c.Gather < 0 ? Rules.LogSumExp(new ValuesIn(Run)) : Rules.LogSumExp(new ValuesAt(V, GatheredTerms));
+            _c.Gather < 0 ? Rules.LogSumExp(new ValuesIn(Terms)) : Rules.LogSumExp(new ValuesAt(graph._values, GatheredTerms));
 
-        private ReadOnlySpan<double> Run => _c.Count == 0 ? [] : V.Slice(_c.A, _c.Count);
+        private ReadOnlySpan<double> Terms => _c.Count == 0 ? [] : Run(_c.A, _c.Count);
 
         private ReadOnlySpan<int> GatheredTerms => graph._gathered.AsSpan(_c.Gather, _c.Count);
+
+        private ReadOnlySpan<double> Run(int start, int length) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _v, start), length);
     }
 
     /// <summary>Applies the backward rule of one instruction to the gradient array.</summary>
     private readonly ref struct BackwardStep(CompiledGraph graph, ref readonly Instruction c, double dy) : IOperationVisitor<bool>
     {
         private readonly ref readonly Instruction _c = ref c;
+        private readonly ref double _v = ref MemoryMarshal.GetArrayDataReference(graph._values);
+        private readonly ref double _g = ref MemoryMarshal.GetArrayDataReference(graph._grads);
 
         private ReadOnlySpan<double> V => graph._values;
 
@@ -407,22 +416,25 @@ public sealed class CompiledGraph
         public bool Unary<TRule>()
             where TRule : IUnaryRule
         {
-            TRule.Backward(V[_c.A], V[_c.Dst], dy, ref G[_c.A]);
+            TRule.Backward(Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.Dst), dy, ref Unsafe.Add(ref _g, _c.A));
             return true;
         }
 
         public bool Binary<TRule>()
             where TRule : IBinaryRule
         {
-            var g = G;
-            TRule.Backward(V[_c.A], V[_c.B], V[_c.Dst], dy, ref g[_c.A], ref g[_c.B]);
+            TRule.Backward(
+                Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.B), Unsafe.Add(ref _v, _c.Dst), dy,
+                ref Unsafe.Add(ref _g, _c.A), ref Unsafe.Add(ref _g, _c.B));
             return true;
         }
 
         public bool WithConstants<TRule>()
             where TRule : IConstantRule
         {
-            TRule.Backward(V[_c.A], graph._constants.AsSpan(_c.B, _c.Count), V[_c.Dst], dy, ref G[_c.A]);
+            TRule.Backward(
+                Unsafe.Add(ref _v, _c.A), graph._constants.AsSpan(_c.B, _c.Count), Unsafe.Add(ref _v, _c.Dst), dy,
+                ref Unsafe.Add(ref _g, _c.A));
             return true;
         }
 
@@ -453,6 +465,14 @@ public sealed class CompiledGraph
             if (n == 0)
             {
                 // no terms: only the bias, if any, receives a gradient
+            }
+            else if (n < 4)
+            {
+                // Too short for the vector units: the term-by-term rule directly.
+                for (int k = 0; k < n; k++)
+                {
+                    Rules.DotTermBackward(v[ws + k], v[xs + k], dy, ref g[ws + k], ref g[xs + k]);
+                }
             }
             else if (ws == xs || weightsEnd <= xs || xs + n <= ws)
             {

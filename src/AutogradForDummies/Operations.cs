@@ -94,7 +94,7 @@ internal static class Operations
     /// rule. The switch has no default arm: the compiler refuses an operation that has no rule here (CS8509). It is
     /// inlined into its callers' loops, so that running a compiled graph costs one jump per instruction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static TResult Visit<TVisitor, TResult>(OpCode code, ref TVisitor visitor)
+    public static TResult Visit<TVisitor, TResult>(OpCode code, TVisitor visitor)
         where TVisitor : struct, IOperationVisitor<TResult>, allows ref struct => code switch
         {
             OpCode.Leaf => visitor.Leaf(),

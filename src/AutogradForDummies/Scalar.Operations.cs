@@ -192,13 +192,15 @@ public sealed partial class Scalar
     }
 
     /// <summary>Dot without copying or checking: <paramref name="weightsAndBias"/> holds the weights and then, if it
-    /// is one longer than <paramref name="inputs"/>, the bias. The arrays are the caller's and never change.</summary>
-    internal static Scalar DotCore(Scalar[] weightsAndBias, Scalar[] inputs)
+    /// is one longer than <paramref name="inputs"/>, the bias. The arrays are the caller's and never change.
+    /// <paramref name="weightsAreLeaves"/> says the caller knows the weights are all leaves (a neuron's parameters),
+    /// which saves looking at each of them again.</summary>
+    internal static Scalar DotCore(Scalar[] weightsAndBias, Scalar[] inputs, bool weightsAreLeaves = false)
     {
         int n = inputs.Length;
         double bias = weightsAndBias.Length > n ? weightsAndBias[n]._data : 0;
         double value = Rules.Dot(new DataOf(weightsAndBias), new DataOf(inputs), bias);
-        var flags = (AllLeaves(weightsAndBias) ? InputFlags.FirstListAllLeaves : InputFlags.None)
+        var flags = (weightsAreLeaves || AllLeaves(weightsAndBias) ? InputFlags.FirstListAllLeaves : InputFlags.None)
             | (AllLeaves(inputs) ? InputFlags.SecondListAllLeaves : InputFlags.None);
         return new(value, OpCode.Dot, weightsAndBias, inputs, flags);
     }

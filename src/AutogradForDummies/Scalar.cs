@@ -146,7 +146,7 @@ public sealed partial class Scalar
         get
         {
             var namer = new OperationName(this);
-            return Operations.Visit<OperationName, string>(_code, ref namer);
+            return Operations.Visit<OperationName, string>(_code, namer);
         }
     }
 
@@ -160,7 +160,7 @@ public sealed partial class Scalar
         get
         {
             var lister = new ParentList(this);
-            return Array.AsReadOnly(Operations.Visit<ParentList, Scalar[]>(_code, ref lister));
+            return Array.AsReadOnly(Operations.Visit<ParentList, Scalar[]>(_code, lister));
         }
     }
 
@@ -275,7 +275,7 @@ public sealed partial class Scalar
                 if (node._grad != 0)
                 {
                     var step = new BackwardStep(node);
-                    Operations.Visit<BackwardStep, bool>(node._code, ref step);
+                    Operations.Visit<BackwardStep, bool>(node._code, step);
                 }
             }
         }
@@ -320,7 +320,7 @@ public sealed partial class Scalar
     public IReadOnlyList<double> LocalDerivatives()
     {
         var locals = new LocalDerivativeList(this);
-        return Array.AsReadOnly(Operations.Visit<LocalDerivativeList, double[]>(_code, ref locals));
+        return Array.AsReadOnly(Operations.Visit<LocalDerivativeList, double[]>(_code, locals));
     }
 
     /// <summary>Flattens the graph that produced this Scalar into arrays, for fast repeated evaluation

@@ -15,22 +15,42 @@ namespace AutogradForDummies;
 internal static class SlotLayout
 {
     private const int Unplaced = -1;
-    private const int Pending = -2;
 
     /// <summary>Returns the slot of every node of a numbered graph (see <see cref="Topology.Number"/>), by position.</summary>
+    /// <remarks>
+    /// Two passes. The first chooses the operand lists that get consecutive slots: longest first, each if none of its
+    /// nodes is taken by a list chosen before and none occurs twice in it. The second hands out slots in topological
+    /// order, a chosen list as a block when its first node comes up, so that the nodes of one example of a batch sit
+    /// near each other, as the forward and backward passes visit them.
+    /// </remarks>
     public static int[] Assign(Scalar[] nodes)
     {
+        // Pass 1: choose[position] is the chosen list that the node at that position belongs to, if any.
+        var chosen = new Scalar[]?[nodes.Length];
+        foreach (var list in OperandListsLongestFirst(nodes))
+        {
+            TryChoose(list, chosen);
+        }
+
+        // Pass 2: slots in topological order; a chosen list takes a block of slots when its first node is reached.
         var slot = new int[nodes.Length];
         Array.Fill(slot, Unplaced);
         int next = 0;
-        foreach (var list in OperandListsLongestFirst(nodes))
+        for (int i = 0; i < nodes.Length; i++)
         {
-            TryPlaceConsecutively(list, slot, ref next);
-        }
+            if (slot[i] != Unplaced)
+            {
+                continue; // placed with its list
+            }
 
-        for (int i = 0; i < slot.Length; i++)
-        {
-            if (slot[i] == Unplaced)
+            if (chosen[i] is { } list)
+            {
+                foreach (var node in list)
+                {
+                    slot[Topology.NumberedGraph.PositionOf(node)] = next++;
+                }
+            }
+            else
             {
                 slot[i] = next++;
             }
@@ -59,26 +79,28 @@ internal static class SlotLayout
         return start;
     }
 
-    /// <summary>Gives the nodes of <paramref name="list"/> the next slots, in order, if none of them has a slot yet and
-    /// none occurs twice; otherwise leaves everything as it was.</summary>
-    private static void TryPlaceConsecutively(Scalar[] list, int[] slot, ref int next)
+    /// <summary>Chooses <paramref name="list"/> for consecutive slots if none of its nodes belongs to a list chosen
+    /// already and none occurs twice in it; otherwise leaves everything as it was.</summary>
+    private static void TryChoose(Scalar[] list, Scalar[]?[] chosen)
     {
         int k = 0;
         for (; k < list.Length; k++)
         {
             int position = Topology.NumberedGraph.PositionOf(list[k]);
-            if (slot[position] != Unplaced)
+            if (chosen[position] is not null)
             {
-                break; // placed already, or a second occurrence in this list
+                break; // in a list chosen before, or a second occurrence in this one
             }
 
-            slot[position] = Pending;
+            chosen[position] = list;
         }
 
-        bool placeable = k == list.Length;
-        for (int j = 0; j < k; j++)
+        if (k < list.Length)
         {
-            slot[Topology.NumberedGraph.PositionOf(list[j])] = placeable ? next++ : Unplaced;
+            for (int j = 0; j < k; j++)
+            {
+                chosen[Topology.NumberedGraph.PositionOf(list[j])] = null;
+            }
         }
     }
 
@@ -89,7 +111,7 @@ internal static class SlotLayout
         foreach (var node in nodes)
         {
             var visitor = new OperandLists(node);
-            var (first, second) = Operations.Visit<OperandLists, (Scalar[]?, Scalar[]?)>(node.Code, ref visitor);
+            var (first, second) = Operations.Visit<OperandLists, (Scalar[]?, Scalar[]?)>(node.Code, visitor);
             AddOnce(first);
             AddOnce(second);
         }

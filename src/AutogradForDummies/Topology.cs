@@ -21,11 +21,17 @@ namespace AutogradForDummies;
 /// </remarks>
 internal static class Topology
 {
+    [ThreadStatic]
+    private static Search? t_search;
+
     /// <summary>Sorts the operation nodes of the graph that ends in <paramref name="root"/> (leaves left out) and sets
     /// each one's gradient to 0. Dispose the result to clear the marks and return the buffers.</summary>
     public static SortedNodes SortOperations(Scalar root)
     {
-        var search = new Search(includeLeaves: false);
+        // One search object per thread, reused: a training loop's Backward allocates nothing for its sort.
+        var search = t_search ?? new Search(includeLeaves: false);
+        t_search = null; // a sort inside a sort (none today) would make its own
+        search.Start();
         try
         {
             search.Run(root);
@@ -36,7 +42,10 @@ internal static class Topology
             throw;
         }
 
-        return new SortedNodes(search.Order, search.Count, search.Stack);
+        var sorted = new SortedNodes(search.Order, search.Count, search.Stack);
+        search.Release();
+        t_search = search;
+        return sorted;
     }
 
     /// <summary>Sorts every node of the graph that ends in <paramref name="root"/>, leaves included, into a new array and
@@ -45,6 +54,7 @@ internal static class Topology
     public static NumberedGraph Number(Scalar root)
     {
         var search = new Search(includeLeaves: true);
+        search.Start();
         Scalar[] nodes;
         try
         {
@@ -122,12 +132,35 @@ internal static class Topology
     private sealed class Search(bool includeLeaves)
     {
         private const int Marked = -1;
+        private const int MinListToRemember = 8; // shorter lists are checked element by element
 
-        public Scalar[] Order = ArrayPool<Scalar>.Shared.Rent(256);
-        public Frame[] Stack = ArrayPool<Frame>.Shared.Rent(256);
+        private readonly Scalar[]?[] _recentLists = new Scalar[]?[4];
+        private int _nextRecent;
+
+        public Scalar[] Order = null!;
+        public Frame[] Stack = null!;
         public int Count;
         private int _top;
         private int _highWater;
+
+        /// <summary>Takes fresh buffers from the pool and forgets the last search.</summary>
+        public void Start()
+        {
+            Order = ArrayPool<Scalar>.Shared.Rent(256);
+            Stack = ArrayPool<Frame>.Shared.Rent(256);
+            Count = 0;
+            _top = 0;
+            _highWater = 0;
+            Array.Clear(_recentLists);
+        }
+
+        /// <summary>Lets go of the buffers (the sorted result owns them now).</summary>
+        public void Release()
+        {
+            Order = null!;
+            Stack = null!;
+            Array.Clear(_recentLists);
+        }
 
         public void Run(Scalar root)
         {
@@ -156,7 +189,7 @@ internal static class Topology
                 node.Mark = Marked;
                 Push(node, expanded: true);
                 var pusher = new ParentPusher(this, node);
-                Operations.Visit<ParentPusher, bool>(node.Code, ref pusher);
+                Operations.Visit<ParentPusher, bool>(node.Code, pusher);
             }
 
             Array.Clear(Stack, 0, _highWater);
@@ -192,8 +225,23 @@ internal static class Topology
             }
         }
 
+        /// <summary>Pushes every parent in a list that needs a visit. A list pushed before in this search needs nothing:
+        /// a later node that takes it cannot be an ancestor of its elements (the graph has no cycles), so it is expanded
+        /// only after everything pushed for that list is done. The layers of a network pass one array of outputs to all
+        /// their neurons, so remembering the last few lists saves looking at the same elements again and again.</summary>
         public void PushAll(Scalar[] parents)
         {
+            if (parents.Length >= MinListToRemember)
+            {
+                if (Array.IndexOf(_recentLists, parents) >= 0)
+                {
+                    return;
+                }
+
+                _recentLists[_nextRecent] = parents;
+                _nextRecent = (_nextRecent + 1) % _recentLists.Length;
+            }
+
             foreach (var parent in parents)
             {
                 PushIfWanted(parent);

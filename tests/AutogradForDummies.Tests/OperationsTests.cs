@@ -21,7 +21,7 @@ public sealed partial class OperationsTests
         foreach (var code in Enum.GetValues<OpCode>())
         {
             var probe = new CodeOfRule();
-            Operations.Visit<CodeOfRule, OpCode?>(code, ref probe).Should().Be(code == OpCode.Leaf ? null : code, $"{code}");
+            Operations.Visit<CodeOfRule, OpCode?>(code, probe).Should().Be(code == OpCode.Leaf ? null : code, $"{code}");
         }
     }
 

@@ -41,7 +41,7 @@ internal static class DotWriter
             sb.Append(CultureInfo.InvariantCulture, $"  n{id}op -> n{id};\n");
             var parents = node.Parents;
             var roles = new OperandRoles(node);
-            string[] names = Operations.Visit<OperandRoles, string[]>(node.Code, ref roles);
+            string[] names = Operations.Visit<OperandRoles, string[]>(node.Code, roles);
             for (int k = 0; k < parents.Count; k++)
             {
                 string edgeLabel = names[k].Length == 0 ? string.Empty : $" [label=\"{names[k]}\"]";

@@ -94,7 +94,7 @@ public sealed class Neuron : Module
     /// <summary>The forward pass on an input array the caller owns and will never change (the dot node keeps it).</summary>
     internal Scalar ForwardCore(Scalar[] x)
     {
-        var z = Scalar.DotCore(_parameters, x); // Σ wᵢ·xᵢ + b, one node
+        var z = Scalar.DotCore(_parameters, x, weightsAreLeaves: true); // Σ wᵢ·xᵢ + b, one node
         return Activation switch
         {
             Activation.Relu => z.Relu(),
