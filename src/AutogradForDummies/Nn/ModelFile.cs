@@ -28,7 +28,7 @@ namespace AutogradForDummies.Nn;
 /// </para>
 /// <para>
 /// <b>Safe.</b> <see cref="Save(MLP, string)"/> writes a temporary file next to the target and then renames it
-/// over the target, so a crash never leaves half a file. Loading checks the whole file (format, version, shape,
+/// over the target, so a crash never leaves half a file, and an error names the target, never the temporary file. Loading checks the whole file (format, version, shape,
 /// every number) before building or changing any model, and reports what is wrong with an
 /// <see cref="InvalidDataException"/>.
 /// </para>
@@ -57,35 +57,19 @@ public static class ModelFile
 
     /// <summary>Saves <paramref name="model"/> to <paramref name="path"/>, replacing any existing file atomically.</summary>
     /// <param name="model">The network.</param>
-    /// <param name="path">The file to write; its directory must exist.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank, names a folder or lies in a folder
-    /// that does not exist, or a parameter is NaN or infinite (nothing is written then).</exception>
-    /// <exception cref="IOException">The file could not be written; an existing file is left as it was.</exception>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, names a folder or lies in a folder that does
+    /// not exist, or a parameter is NaN or infinite (nothing is written then).</exception>
+    /// <exception cref="IOException">The file could not be written (the message names <paramref name="path"/>); an
+    /// existing file is left as it was.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
     public static void Save(MLP model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         CheckFinite(model);
-
-        string target = OutputFile.Resolve(path, nameof(path));
-        string directory = Path.GetDirectoryName(target)!;
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(model, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true); // the rename is atomic: readers see the old file or the new one
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        OutputFile.Write(path, nameof(path), stream => Write(model, stream));
     }
 
     /// <summary>Writes <paramref name="model"/> as JSON to <paramref name="stream"/> (which stays open).</summary>
@@ -108,13 +92,14 @@ public static class ModelFile
     /// <summary>Builds a new network from a file written by <see cref="Save(MLP, string)"/>.</summary>
     /// <param name="path">The file.</param>
     /// <returns>A network with the file's architecture and parameters.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names a folder.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid model file; the message says why.</exception>
-    /// <exception cref="IOException">The file could not be read (for example <see cref="FileNotFoundException"/>).</exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
     public static MLP Load(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
+        using var stream = OpenRead(path);
         return Build(Read(stream, Quote(path)));
     }
 
@@ -137,16 +122,16 @@ public static class ModelFile
     /// exactly the same architecture. On any error the model is left exactly as it was.</summary>
     /// <param name="model">The network to update.</param>
     /// <param name="path">The file.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names a folder.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
     /// <exception cref="InvalidDataException">The file is not a valid model file, or its architecture differs from the
     /// model's; the message says why.</exception>
     /// <exception cref="IOException">The file could not be read.</exception>
     public static void LoadInto(MLP model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
+        using var stream = OpenRead(path);
         CopyInto(model, Read(stream, Quote(path)), Quote(path));
     }
 
@@ -168,18 +153,22 @@ public static class ModelFile
         CopyInto(model, Read(stream, StreamSource), StreamSource);
     }
 
-    /// <summary>Removes a leftover temporary file without hiding the exception that is already on its way.</summary>
-    private static void TryDelete(string path)
+    /// <summary>Opens a file to load: a folder is the caller's mistake, a missing file or folder is a missing file.</summary>
+    private static FileStream OpenRead(string path)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"'{path}' names a folder; give the path of a model file.", nameof(path));
+        }
+
         try
         {
-            File.Delete(path); // no-op if it was never created
+            return File.OpenRead(path);
         }
-        catch (IOException)
+        catch (DirectoryNotFoundException e)
         {
-        }
-        catch (UnauthorizedAccessException)
-        {
+            throw new FileNotFoundException($"Could not find '{path}': its folder does not exist.", path, e);
         }
     }
 

@@ -148,17 +148,31 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void A_failed_save_leaves_no_temporary_file_and_the_old_file_intact()
+    public void Saving_over_a_folder_is_refused_naming_the_argument_and_changes_nothing()
     {
         string path = PathOf("model.json");
         ModelFile.Save(new MLP(2, [3, 1], seed: 1), path);
         string before = File.ReadAllText(path);
-        Directory.CreateDirectory(PathOf("taken.json")); // a directory where the file should go: the rename fails
+        Directory.CreateDirectory(PathOf("taken.json"));
 
-        FluentActions.Invoking(() => ModelFile.Save(new MLP(2, [3, 1], seed: 2), PathOf("taken.json"))).Should().Throw<IOException>();
+        FluentActions.Invoking(() => ModelFile.Save(new MLP(2, [3, 1], seed: 2), PathOf("taken.json")))
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("'*taken.json' names a folder*");
 
         _directory.GetFiles().Should().ContainSingle().Which.Name.Should().Be("model.json");
+        _directory.GetDirectories().Should().ContainSingle().Which.GetFileSystemInfos().Should().BeEmpty();
         File.ReadAllText(path).Should().Be(before);
+    }
+
+    [Fact]
+    public void A_failed_write_names_the_callers_path_never_the_temporary_file_and_leaves_nothing_behind()
+    {
+        string path = PathOf(new string('m', 300) + ".json"); // no file system takes a name this long
+
+        var thrown = FluentActions.Invoking(() => ModelFile.Save(new MLP(2, [3, 1], seed: 1), path))
+            .Should().Throw<IOException>().Which;
+
+        thrown.Message.Should().StartWith($"Could not write '{path}': ").And.NotContain(".tmp");
+        _directory.GetFileSystemInfos().Should().BeEmpty();
     }
 
     [Fact]
@@ -282,6 +296,16 @@ public sealed class ModelFileTests : IDisposable
         FluentActions.Invoking(() => ModelFile.Load((string)null!)).Should().Throw<ArgumentException>().WithParameterName("path");
         FluentActions.Invoking(() => ModelFile.LoadInto(null!, PathOf("a.json"))).Should().Throw<ArgumentNullException>().WithParameterName("model");
         FluentActions.Invoking(() => ModelFile.Load(PathOf("missing.json"))).Should().Throw<FileNotFoundException>();
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, PathOf("missing.json"))).Should().Throw<FileNotFoundException>();
+        FluentActions.Invoking(() => ModelFile.Load(Path.Combine(PathOf("no-such-directory"), "a.json")))
+            .Should().Throw<FileNotFoundException>().WithMessage("*a.json*folder does not exist*");
+        FluentActions.Invoking(() => ModelFile.Load(_directory.FullName))
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*names a folder*");
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, _directory.FullName))
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*names a folder*");
+        FluentActions.Invoking(() => ModelFile.LoadInto(model, (string)null!)).Should().Throw<ArgumentNullException>().WithParameterName("path");
+        FluentActions.Invoking(() => ModelFile.Save(model, _directory.FullName))
+            .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*names a folder*");
         FluentActions.Invoking(() => ModelFile.Save(model, Path.Combine(PathOf("no-such-directory"), "a.json")))
             .Should().Throw<ArgumentException>().WithParameterName("path").WithMessage("*folder*does not exist*");
         FluentActions.Invoking(() => ModelFile.Save(model, _directory.FullName + Path.DirectorySeparatorChar))
