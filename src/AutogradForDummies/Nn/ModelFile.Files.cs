@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace AutogradForDummies.Nn;
 
-/// <summary>Opening, reading within a budget, the format and version checks, messages.</summary>
+/// <summary>What both file formats share: opening, reading within a budget, the format and version checks, messages.</summary>
 public static partial class ModelFile
 {
     private const string StreamSource = "The model data";
@@ -103,12 +103,18 @@ public static partial class ModelFile
         return document ?? throw Invalid(budget.Source, "the top level is JSON null, not an object.");
     }
 
-    /// <summary>Checks the format name and version.</summary>
+    /// <summary>Checks the format name and version, pointing at the right method for the other known format.</summary>
     private static void CheckHeader(string source, string format, long? version, string expectedFormat, int expectedVersion)
     {
         if (format != expectedFormat)
         {
-            throw Invalid(source, $"\"format\" is \"{format}\", not \"{expectedFormat}\".");
+            throw format == FormatName
+                ? new InvalidDataException($"{source} is an MLP file (\"format\" is \"{format}\"), not a parameters file; read it "
+                    + "with ModelFile.Load or ModelFile.LoadInto.")
+                : format == ParametersFormatName
+                ? new InvalidDataException($"{source} is a parameters file (\"format\" is \"{format}\"), not an MLP file; read it "
+                    + "with ModelFile.LoadParameters.")
+                : Invalid(source, $"\"format\" is \"{format}\", not \"{expectedFormat}\".");
         }
 
         if (version is { } v && v != expectedVersion)

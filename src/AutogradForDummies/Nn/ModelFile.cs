@@ -1,11 +1,14 @@
 namespace AutogradForDummies.Nn;
 
 /// <summary>
-/// Saves an <see cref="MLP"/> to a JSON file and loads it back: its architecture (inputs, layer sizes, activations)
-/// and every parameter, so another program can rebuild the same network.
+/// Saves models to JSON files and loads them back. An <see cref="MLP"/> file holds the architecture (inputs, layer
+/// sizes, activations) and every parameter, so another program can rebuild the same network
+/// (<see cref="Save(MLP, string)"/>, <see cref="Load(string)"/>, <see cref="LoadInto(MLP, string)"/>). A parameters file
+/// holds the parameters of any <see cref="Module"/> by name, like PyTorch's <c>state_dict</c>, for a module the
+/// program builds itself (<see cref="SaveParameters(Module, string)"/>, <see cref="LoadParameters(Module, string)"/>).
 /// </summary>
 /// <remarks>
-/// <para>The file looks like this (numbers shortened):</para>
+/// <para>An MLP file looks like this (numbers shortened):</para>
 /// <code>
 /// {
 ///   "format": "AutogradForDummies.MLP",
@@ -15,6 +18,14 @@ namespace AutogradForDummies.Nn;
 ///     { "size": 16, "activation": "Relu", "neurons": [ { "weights": [0.37, -0.81], "bias": 0.02 }, ... ] },
 ///     ...
 ///   ]
+/// }
+/// </code>
+/// <para>and a parameters file like this, with the names of <see cref="Module.NamedParameters"/>:</para>
+/// <code>
+/// {
+///   "format": "AutogradForDummies.Parameters",
+///   "version": 1,
+///   "parameters": { "layers.0.neurons.0.w.0": 0.37, "layers.0.neurons.0.w.1": -0.81, "layers.0.neurons.0.b": 0.02, ... }
 /// }
 /// </code>
 /// <para>
@@ -48,6 +59,9 @@ namespace AutogradForDummies.Nn;
 ///
 /// MLP copy = ModelFile.Load("moons.json");          // a new network with the same architecture and weights
 /// ModelFile.LoadInto(model, "moons.json");          // or overwrite the parameters of an existing one
+///
+/// ModelFile.SaveParameters(model, "weights.json");  // any Module, by parameter name
+/// ModelFile.LoadParameters(model, "weights.json");
 /// </code>
 /// </example>
 public static partial class ModelFile

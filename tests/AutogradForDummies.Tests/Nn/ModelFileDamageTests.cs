@@ -19,6 +19,13 @@ public sealed class ModelFileDamageTests
         return stream.ToArray();
     }
 
+    private static byte[] ParametersFile(Module module)
+    {
+        using var stream = new MemoryStream();
+        ModelFile.SaveParameters(module, stream);
+        return stream.ToArray();
+    }
+
     /// <summary>Loads <paramref name="bytes"/> every way into <paramref name="model"/>; each attempt either succeeds or
     /// throws <see cref="InvalidDataException"/> leaving the model as it was.</summary>
     /// <returns>Whether <see cref="ModelFile.LoadInto(MLP, Stream)"/> refused the bytes.</returns>
@@ -43,6 +50,16 @@ public sealed class ModelFileDamageTests
         }
         catch (InvalidDataException)
         {
+        }
+
+        before = ParameterBits.Of(model);
+        try
+        {
+            ModelFile.LoadParameters(model, new MemoryStream(bytes));
+        }
+        catch (InvalidDataException)
+        {
+            ParameterBits.Of(model).Should().Equal(before, because);
         }
 
         return refused;
@@ -74,6 +91,50 @@ public sealed class ModelFileDamageTests
         refused.Should().BeGreaterThan(bytes.Length * 6, "most flips break the file and are noticed");
     }
 
+    [Fact]
+    public void Every_single_bit_flip_of_a_parameters_file_loads_or_is_refused_cleanly()
+    {
+        var layer = new Layer(2, 2, Activation.Tanh, seed: 1);
+        byte[] bytes = ParametersFile(layer);
+        var target = new Layer(2, 2, Activation.Tanh, seed: 2);
+
+        for (int offset = 0; offset < bytes.Length; offset++)
+        {
+            for (int bit = 0; bit < 8; bit++)
+            {
+                byte[] damaged = (byte[])bytes.Clone();
+                damaged[offset] ^= (byte)(1 << bit);
+                var before = ParameterBits.Of(target);
+                try
+                {
+                    ModelFile.LoadParameters(target, new MemoryStream(damaged));
+                    target.Parameters().Should().OnlyContain(p => double.IsFinite(p.Data));
+                }
+                catch (InvalidDataException)
+                {
+                    ParameterBits.Of(target).Should().Equal(before, $"bit {bit} of byte {offset} flipped");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_truncation_of_a_parameters_file_is_refused_and_leaves_the_module_unchanged()
+    {
+        var layer = new Layer(2, 2, Activation.Tanh, seed: 1);
+        byte[] bytes = ParametersFile(layer);
+        var target = new Layer(2, 2, Activation.Tanh, seed: 2);
+        var before = ParameterBits.Of(target);
+
+        for (int length = 0; length < bytes.Length; length++)
+        {
+            FluentActions.Invoking(() => ModelFile.LoadParameters(target, new MemoryStream(bytes, 0, length)))
+                .Should().Throw<InvalidDataException>($"{length} of {bytes.Length} bytes are not a parameters file");
+        }
+
+        ParameterBits.Of(target).Should().Equal(before);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF })]
     [InlineData(new byte[] { 0xC3 })] // the first byte of a two-byte sequence, alone
@@ -84,11 +145,13 @@ public sealed class ModelFileDamageTests
     {
         var model = new MLP(2, [2, 1], seed: 1);
         byte[] mlp = MlpFile(model);
+        byte[] parameters = ParametersFile(model);
         var places = new (byte[] File, string After)[]
         {
             (mlp, "\"AutogradForDummies."), // in the format's value
             (mlp, "\"Re"), // in an activation's name
             (mlp, "\"wei"), // in a property name
+            (parameters, "\"layers.0.neu"), // in a parameter's name
         };
 
         foreach (var (file, after) in places)
@@ -97,6 +160,7 @@ public sealed class ModelFileDamageTests
             var before = ParameterBits.Of(model);
             FluentActions.Invoking(() => ModelFile.LoadInto(model, new MemoryStream(damaged))).Should().Throw<InvalidDataException>(after);
             FluentActions.Invoking(() => ModelFile.Load(new MemoryStream(damaged))).Should().Throw<InvalidDataException>(after);
+            FluentActions.Invoking(() => ModelFile.LoadParameters(model, new MemoryStream(damaged))).Should().Throw<InvalidDataException>(after);
             ParameterBits.Of(model).Should().Equal(before);
         }
     }
@@ -134,10 +198,11 @@ public sealed class ModelFileDamageTests
         model.Parameters()[7].Data = -0.0;
         model.Parameters()[8].Data = double.Epsilon;
         byte[] mlp = [0xEF, 0xBB, 0xBF, .. MlpFile(model)]; // with a byte order mark, as some editors save it
+        byte[] parameters = ParametersFile(model);
 
         var loaded = ModelFile.Load(new TrickleStream(mlp));
         var copy = new MLP(3, [5, 4, 2], seed: 9);
-        ModelFile.LoadInto(copy, new TrickleStream(mlp));
+        ModelFile.LoadParameters(copy, new TrickleStream(parameters));
 
         ParameterBits.Of(loaded).Should().Equal(ParameterBits.Of(model));
         ParameterBits.Of(copy).Should().Equal(ParameterBits.Of(model));

@@ -339,6 +339,7 @@ public sealed class ModelFileTests : IDisposable
     [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"version\": 1, \"inputs\": 2, \"layers\": [], \"extra\": 1}", "*: at extra (line 1): The JSON property 'extra' could not be mapped to any .NET member contained in the top-level object.")]
     [InlineData("{\"Format\": \"AutogradForDummies.MLP\"}", "*: at Format (line 1): The JSON property 'Format' could not be mapped*")]
     [InlineData("{\"format\": \"AutogradForDummies.MLP\", \"format\": \"AutogradForDummies.MLP\"}", "*: at format (line 1): Duplicate property 'format' encountered during deserialization of the top-level object.")]
+    [InlineData("{\"format\": \"AutogradForDummies.Parameters\", \"version\": 1, \"parameters\": {}}", "The model data is a parameters file (\"format\" is \"AutogradForDummies.Parameters\"), not an MLP file; read it with ModelFile.LoadParameters.")]
     public void Garbage_is_rejected_with_a_message_saying_what_is_wrong(string text, string message)
     {
         var model = new MLP(2, [3, 1], seed: 1);

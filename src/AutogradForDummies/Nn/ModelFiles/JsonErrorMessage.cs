@@ -18,6 +18,7 @@ internal static class JsonErrorMessage
         (typeof(MlpDocument), "the top-level object"),
         (typeof(LayerDocument), "a layer"),
         (typeof(NeuronDocument), "a neuron"),
+        (typeof(ParametersDocument), "the top-level object"),
     ];
 
     /// <summary>Describes <paramref name="exception"/>, thrown reading a file whose top level is <paramref name="root"/>.</summary>

@@ -20,12 +20,22 @@ internal sealed record LayerDocument(int Size, string Activation, NeuronDocument
 /// <param name="Bias">The bias.</param>
 internal sealed record NeuronDocument(double[] Weights, double Bias);
 
+/// <summary>A parameters file as it is on disk: any module's parameters by name (see
+/// <see cref="ModelFile.SaveParameters(Module, string)"/>).</summary>
+/// <param name="Format">Always <see cref="ModelFile.ParametersFormatName"/>.</param>
+/// <param name="Version">The layout's version, <see cref="ModelFile.ParametersFormatVersion"/>.</param>
+/// <param name="Parameters">The names and values, in the file's order, repeated names included.</param>
+internal sealed record ParametersDocument(
+    string Format,
+    int Version,
+    [property: JsonConverter(typeof(ParameterListConverter))] KeyValuePair<string, double>[] Parameters);
+
 /// <summary>
 /// The JSON serializer for model files, generated at compile time (no reflection, so trimming and native AOT keep
 /// it working). It reads strictly: property names as written (camelCase, case-sensitive), no unknown properties,
 /// no property given twice, no missing or null property, numbers only as JSON numbers, no comments or trailing
 /// commas. Everything JSON's shape cannot say (the format name, the version, layer sizes against fan-ins, finite
-/// numbers) is checked by <see cref="ModelFile"/> afterwards.
+/// numbers, names matching a module) is checked by <see cref="ModelFile"/> afterwards.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -35,4 +45,5 @@ internal sealed record NeuronDocument(double[] Weights, double Bias);
     RespectRequiredConstructorParameters = true,
     WriteIndented = true)]
 [JsonSerializable(typeof(MlpDocument))]
+[JsonSerializable(typeof(ParametersDocument))]
 internal sealed partial class ModelFileJson : JsonSerializerContext;

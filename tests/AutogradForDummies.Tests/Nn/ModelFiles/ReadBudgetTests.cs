@@ -26,6 +26,14 @@ public sealed class ReadBudgetTests
         ModelFile.Save(s_small, stream);
         stream.Position = 0;
         ModelFile.Load(stream);
+        ModelFile.LoadParameters(s_small, new MemoryStream(ParametersOf(s_small)));
+    }
+
+    private static byte[] ParametersOf(Module module)
+    {
+        using var stream = new MemoryStream();
+        ModelFile.SaveParameters(module, stream);
+        return stream.ToArray();
     }
 
     /// <summary>Runs <paramref name="load"/> on the stream, which must refuse it; returns the message.</summary>
@@ -140,6 +148,29 @@ public sealed class ReadBudgetTests
 
         RefusedCheaply(file, s => ModelFile.Load(s)).Should().StartWith(
             "The model data is larger than a model file of the architecture it declares (2 inputs and layers [] so far) can be (");
+    }
+
+    [Fact]
+    public void A_huge_object_of_unknown_parameters_is_refused_by_LoadParameters()
+    {
+        var module = new Layer(2, 3, seed: 1);
+        var before = module.Parameters().Select(p => p.Data).ToArray();
+        var file = new GeneratedStream(
+            """{"format": "AutogradForDummies.Parameters", "version": 1, "parameters": {""", "\"x\": 1, ", Huge);
+
+        RefusedCheaply(file, s => ModelFile.LoadParameters(module, s)).Should().Be(
+            "The model data holds more numbers and objects than a model file of the module's 9 parameters can: it is "
+            + "damaged or holds another model; nothing was changed.");
+        module.Parameters().Select(p => p.Data).Should().Equal(before);
+    }
+
+    [Fact]
+    public void A_huge_parameter_name_is_refused_by_LoadParameters()
+    {
+        var file = new GeneratedStream(
+            """{"format": "AutogradForDummies.Parameters", "version": 1, "parameters": {"w""", "w", Huge);
+
+        RefusedCheaply(file, s => ModelFile.LoadParameters(new Neuron(2, seed: 1), s)).Should().Contain("a single value of more than");
     }
 
     [Fact]
