@@ -33,6 +33,21 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
+    public void A_leaky_relu_network_round_trips_with_its_activation()
+    {
+        var model = new MLP(2, [5, 1], Activation.LeakyRelu, seed: 3);
+        using var stream = new MemoryStream();
+
+        ModelFile.Save(model, stream);
+        stream.Position = 0;
+        var loaded = ModelFile.Load(stream);
+
+        loaded.Layers[0].Activation.Should().Be(Activation.LeakyRelu);
+        loaded.Predict([0.3, -1.2]).Should().Equal(model.Predict([0.3, -1.2]));
+        System.Text.Encoding.UTF8.GetString(stream.ToArray()).Should().Contain("\"LeakyRelu\"");
+    }
+
+    [Fact]
     public void Save_then_load_reproduces_every_parameter_and_output_bit_for_bit()
     {
         var model = Trained();
@@ -364,7 +379,7 @@ public sealed class ModelFileTests : IDisposable
     [Theory]
     [InlineData("size", "layers[1] has size 1 but 2 neurons.")]
     [InlineData("zero", "layers[1].size is 0; it must be at least 1.")]
-    [InlineData("activation", "layers[1].activation is \"Softplus\"; expected \"Relu\", \"Tanh\", \"Sigmoid\" or \"Linear\".")]
+    [InlineData("activation", "layers[1].activation is \"Softplus\"; expected \"Relu\", \"Tanh\", \"Sigmoid\", \"Linear\" or \"LeakyRelu\".")]
     [InlineData("weights", "layers[1].neurons[0] has 2 weights, but the layer takes 3 inputs.")]
     [InlineData("string", "layers[1].neurons[0].weights[1] is not a number (line *).")]
     [InlineData("null", "layers[1].neurons[0].weights[1] is not a number (line *).")]
