@@ -1,9 +1,9 @@
 namespace AutogradForDummies;
 
 /// <content>
-/// The operations, each in its instance form (<c>a.Tanh()</c>) and its static form (<c>Scalar.Tanh(a)</c>). Each computes its value with its rule's <c>Forward</c> and records its operands and code; the
-/// rule's <c>Backward</c> (in <see cref="Rules"/>) is applied to the node later, by <see cref="Backward"/> or by a
-/// <see cref="CompiledGraph"/>.
+/// The operations, each in its instance form (<c>a.Tanh()</c>) and its static form (<c>Scalar.Tanh(a)</c>). Each
+/// computes its value with its rule's <c>Forward</c> and records its operands and code; the rule's <c>Backward</c>
+/// (in <see cref="Rules"/>) is applied to the node later, by <see cref="Backward"/> or by a <see cref="CompiledGraph"/>.
 /// </content>
 public sealed partial class Scalar
 {
