@@ -53,6 +53,7 @@ public sealed class CompiledGraph
     private readonly int[] _leafSlots;
     private readonly Instruction[] _code;   // the operations, in topological order; the root is last
     private readonly Scalar[] _computes;    // the Scalar each instruction computes
+    private readonly Scalar?[] _then;       // the activation node an instruction computes right after, if any
     private readonly int[] _gathered;       // slots of the operands of fused operations that are not consecutive
     private readonly double[] _constants;   // the constants of operations with constants, list after list
     private readonly double[] _values;      // by slot
@@ -81,8 +82,8 @@ public sealed class CompiledGraph
 
         _leaves = new Scalar[leafCount];
         _leafSlots = new int[leafCount];
-        _code = new Instruction[nodes.Length - leafCount];
-        _computes = new Scalar[_code.Length];
+        var code = new Instruction[nodes.Length - leafCount];
+        var computes = new Scalar[code.Length];
         _values = new double[nodes.Length];
         _grads = new double[nodes.Length];
         var builder = new InstructionBuilder(slot);
@@ -99,14 +100,16 @@ public sealed class CompiledGraph
             }
 
             builder.Node = node;
-            _code[op] = Operations.Visit<InstructionBuilder, Instruction>(node.Code, builder);
-            _computes[op++] = node;
+            code[op] = Operations.Visit<InstructionBuilder, Instruction>(node.Code, builder);
+            computes[op++] = node;
         }
 
+        (_code, _computes, _then) = FuseActivations(code, computes);
         _gathered = [.. builder.Gathered];
         _constants = [.. builder.Constants];
         _rootSlot = slot[^1];
         Root = root;
+        NodeCount = nodes.Length;
     }
 
     /// <summary>Gets the Scalar whose value <see cref="Forward"/> returns.</summary>
@@ -116,7 +119,7 @@ public sealed class CompiledGraph
     public NodeUpdates Updates { get; }
 
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
-    public int NodeCount => _leaves.Length + _code.Length;
+    public int NodeCount { get; private init; }
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
@@ -136,21 +139,33 @@ public sealed class CompiledGraph
 
         var code = _code;
         var computes = _computes;
+        var then = _then;
         bool everyNode = Updates == NodeUpdates.EveryNode;
         for (int i = 0; i < code.Length; i++)
         {
-            var evaluate = new Evaluate(this, in code[i]);
-            double y = Operations.Visit<Evaluate, double>(code[i].Op, evaluate);
-            v[code[i].Dst] = y;
+            ref readonly var c = ref code[i];
+            double y = Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c));
+            v[c.Dst] = y;
             if (everyNode)
             {
                 computes[i].StoreComputedData(y);
             }
+
+            if (c.Then != OpCode.Leaf)
+            {
+                // The activation that follows the node, in the same step.
+                double a = c.Then == OpCode.Relu ? Rules.Relu.Forward(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
+                v[c.ThenDst] = a;
+                if (everyNode)
+                {
+                    then[i]!.StoreComputedData(a);
+                }
+            }
         }
 
-        if (!everyNode && computes.Length > 0)
+        if (!everyNode && !Root.IsLeaf)
         {
-            computes[^1].StoreComputedData(v[_rootSlot]); // the root is the last instruction
+            Root.StoreComputedData(v[_rootSlot]);
         }
 
         return v[_rootSlot];
@@ -184,9 +199,35 @@ public sealed class CompiledGraph
 
         var code = _code;
         var computes = _computes;
+        var then = _then;
+        var v = _values;
         for (int i = code.Length - 1; i >= 0; i--)
         {
-            int dst = code[i].Dst;
+            ref readonly var c = ref code[i];
+            if (c.Then != OpCode.Leaf)
+            {
+                // The activation first: it comes after the node in topological order.
+                double da = g[c.ThenDst];
+                if (everyNode)
+                {
+                    then[i]!.Grad = da;
+                    g[c.ThenDst] = 0;
+                }
+
+                if (da != 0)
+                {
+                    if (c.Then == OpCode.Relu)
+                    {
+                        Rules.Relu.Backward(v[c.Dst], v[c.ThenDst], da, ref g[c.Dst]);
+                    }
+                    else
+                    {
+                        Operations.Visit<ActivateBackward, bool>(c.Then, new ActivateBackward(this, in c, da));
+                    }
+                }
+            }
+
+            int dst = c.Dst;
             double dy = g[dst]; // complete: every node that uses this one came later and is done
             if (everyNode)
             {
@@ -196,8 +237,7 @@ public sealed class CompiledGraph
 
             if (dy != 0) // a node whose gradient is 0 has nothing to pass on, as in Scalar.Backward
             {
-                var step = new BackwardStep(this, in code[i], dy);
-                Operations.Visit<BackwardStep, bool>(code[i].Op, step);
+                Operations.Visit<BackwardStep, bool>(c.Op, new BackwardStep(this, in c, dy));
             }
         }
 
@@ -210,9 +250,9 @@ public sealed class CompiledGraph
             }
         }
 
-        if (!everyNode && computes.Length > 0)
+        if (!everyNode && !Root.IsLeaf)
         {
-            computes[^1].Grad = g[_rootSlot]; // the root is the last instruction
+            Root.Grad = g[_rootSlot];
         }
     }
 
@@ -250,6 +290,10 @@ public sealed class CompiledGraph
             for (int i = 0; i < _code.Length; i++)
             {
                 slotOf[_computes[i]] = _code[i].Dst;
+                if (_then[i] is { } activation)
+                {
+                    slotOf[activation] = _code[i].ThenDst;
+                }
             }
 
             _slotOf = slotOf;
@@ -260,8 +304,137 @@ public sealed class CompiledGraph
             : throw new ArgumentException("The Scalar is not part of this compiled graph.", nameof(node));
     }
 
-    /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are.</summary>
-    private readonly record struct Instruction(OpCode Op, int Dst, int A, int B = -1, int Count = 0, int Gather = -1, bool HasBias = false);
+    /// <summary>
+    /// Pairs each dot product with the activation that follows it in topological order and takes it as its only
+    /// operand (a neuron: its weighted sum and its nonlinearity), so that one step of a pass computes both. The two
+    /// stay in the same order, forward and backward, so the numbers are the same as step by step.
+    /// </summary>
+    private static (Instruction[] Code, Scalar[] Computes, Scalar?[] Then) FuseActivations(Instruction[] code, Scalar[] computes)
+    {
+        // In place: the instruction written at w is never one still to be read (w ≤ i), then one copy to the final length.
+        var then = new Scalar?[code.Length];
+        int w = 0;
+        for (int i = 0; i < code.Length; i++, w++)
+        {
+            var c = code[i];
+            var node = computes[i];
+            if (c.Op == OpCode.Dot && i + 1 < code.Length && code[i + 1].A == c.Dst && IsActivation(code[i + 1].Op))
+            {
+                var next = code[i + 1];
+                c = c with { Then = next.Op, ThenDst = next.Dst, ThenK = next.B, ThenCount = (byte)next.Count };
+                then[w] = computes[i + 1];
+                i++;
+            }
+
+            code[w] = c;
+            computes[w] = node;
+        }
+
+        Array.Resize(ref code, w);
+        Array.Resize(ref computes, w);
+        Array.Resize(ref then, w);
+        return (code, computes, then);
+    }
+
+    private static bool IsActivation(OpCode code) => Operations.Visit<OneOperand, bool>(code, default);
+
+    /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are; and,
+    /// if <c>Then</c> is not <see cref="OpCode.Leaf"/>, the one-operand operation applied to its value right after.</summary>
+    /// <remarks>The one-byte fields come first, so that the whole is 32 bytes without padding.</remarks>
+    private readonly record struct Instruction(
+        OpCode Op,
+        OpCode Then,
+        bool HasBias,
+        byte ThenCount,
+        int Dst,
+        int A,
+        int B = -1,
+        int Count = 0,
+        int Gather = -1,
+        int ThenDst = -1,
+        int ThenK = -1);
+
+    /// <summary>Whether an operation takes one operand and maybe constants: the kinds that fuse with a dot product.</summary>
+    private readonly struct OneOperand : IOperationVisitor<bool>
+    {
+        public bool Leaf() => false;
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule => true;
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule => false;
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule => true;
+
+        public bool Dot() => false;
+
+        public bool Sum() => false;
+
+        public bool Mean() => false;
+
+        public bool LogSumExp() => false;
+    }
+
+    /// <summary>The value of a fused activation from the value <paramref name="z"/> of the node before it.</summary>
+    private readonly ref struct Activate(CompiledGraph graph, ref readonly Instruction c, double z) : IOperationVisitor<double>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+
+        public double Leaf() => throw new InvalidOperationException("Not an activation.");
+
+        public double Unary<TRule>()
+            where TRule : IUnaryRule => TRule.Forward(z);
+
+        public double Binary<TRule>()
+            where TRule : IBinaryRule => throw new InvalidOperationException("Not an activation.");
+
+        public double WithConstants<TRule>()
+            where TRule : IConstantRule => TRule.Forward(z, graph._constants.AsSpan(_c.ThenK, _c.ThenCount));
+
+        public double Dot() => throw new InvalidOperationException("Not an activation.");
+
+        public double Sum() => throw new InvalidOperationException("Not an activation.");
+
+        public double Mean() => throw new InvalidOperationException("Not an activation.");
+
+        public double LogSumExp() => throw new InvalidOperationException("Not an activation.");
+    }
+
+    /// <summary>The backward rule of a fused activation: its gradient times its local derivative into the node before it.</summary>
+    private readonly ref struct ActivateBackward(CompiledGraph graph, ref readonly Instruction c, double da) : IOperationVisitor<bool>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+
+        public bool Leaf() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule
+        {
+            TRule.Backward(graph._values[_c.Dst], graph._values[_c.ThenDst], da, ref graph._grads[_c.Dst]);
+            return true;
+        }
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule => throw new InvalidOperationException("Not an activation.");
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule
+        {
+            TRule.Backward(
+                graph._values[_c.Dst], graph._constants.AsSpan(_c.ThenK, _c.ThenCount), graph._values[_c.ThenDst], da, ref graph._grads[_c.Dst]);
+            return true;
+        }
+
+        public bool Dot() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Sum() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Mean() => throw new InvalidOperationException("Not an activation.");
+
+        public bool LogSumExp() => throw new InvalidOperationException("Not an activation.");
+    }
 
     /// <summary>Builds the instruction of a node from the slots of its operands.</summary>
     /// <remarks>
@@ -284,37 +457,39 @@ public sealed class CompiledGraph
 
         public List<double> Constants { get; } = [];
 
+        private Dictionary<Scalar[], int> Starts { get; } = new(ReferenceEqualityComparer.Instance);
+
         private readonly int Dst => SlotOf(Node);
 
         public readonly Instruction Leaf() => throw new InvalidOperationException("A leaf has no instruction.");
 
         public readonly Instruction Unary<TRule>()
-            where TRule : IUnaryRule => new(Node.Code, Dst, SlotOf(Node.First));
+            where TRule : IUnaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First));
 
         public readonly Instruction Binary<TRule>()
-            where TRule : IBinaryRule => new(Node.Code, Dst, SlotOf(Node.First), SlotOf(Node.Second));
+            where TRule : IBinaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), SlotOf(Node.Second));
 
         public readonly Instruction WithConstants<TRule>()
             where TRule : IConstantRule
         {
             int start = Constants.Count;
             Constants.AddRange(Node.Constants);
-            return new(Node.Code, Dst, SlotOf(Node.First), start, Node.Constants.Length);
+            return new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), start, Node.Constants.Length);
         }
 
         public readonly Instruction Dot()
         {
             var w = Node.WeightsAndBias;
             var x = Node.Inputs;
-            int ws = SlotLayout.ConsecutiveStart(w, slot);
-            int xs = SlotLayout.ConsecutiveStart(x, slot);
+            int ws = Start(w);
+            int xs = Start(x);
             bool hasBias = w.Length > x.Length;
             if (x.Length > 0 && (ws < 0 || xs < 0))
             {
-                return new(OpCode.Dot, Dst, -1, -1, x.Length, Gather(w, x), hasBias);
+                return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, -1, -1, x.Length, Gather(w, x));
             }
 
-            return new(OpCode.Dot, Dst, ws, xs, x.Length, HasBias: hasBias);
+            return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, ws, xs, x.Length);
         }
 
         public readonly Instruction Sum() => Terms();
@@ -326,13 +501,26 @@ public sealed class CompiledGraph
         private readonly Instruction Terms()
         {
             var terms = Node.Terms;
-            int start = SlotLayout.ConsecutiveStart(terms, slot);
+            int start = Start(terms);
             return start >= 0 || terms.Length == 0
-                ? new(Node.Code, Dst, start, Count: terms.Length)
-                : new(Node.Code, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
+                ? new(Node.Code, OpCode.Leaf, false, 0, Dst, start, Count: terms.Length)
+                : new(Node.Code, OpCode.Leaf, false, 0, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
         }
 
         private readonly int SlotOf(Scalar node) => slot[Topology.NumberedGraph.PositionOf(node)];
+
+        /// <summary>The first slot of a list whose nodes are consecutive, else −1; each list is examined once, however
+        /// many nodes share it (a layer's outputs are the inputs of all the next layer's neurons).</summary>
+        private readonly int Start(Scalar[] list)
+        {
+            if (!Starts.TryGetValue(list, out int start))
+            {
+                start = SlotLayout.ConsecutiveStart(list, slot);
+                Starts.Add(list, start);
+            }
+
+            return start;
+        }
 
         private readonly int Gather(Scalar[] first, Scalar[] second)
         {

@@ -366,4 +366,52 @@ public sealed class CompiledGraphTests
             model.Parameters().Select(p => Bits(p.Grad)).Should().Equal(expected, $"{updates}");
         }
     }
+
+    [Theory]
+    [InlineData(AutogradForDummies.Nn.Activation.Relu)]
+    [InlineData(AutogradForDummies.Nn.Activation.LeakyRelu)]
+    [InlineData(AutogradForDummies.Nn.Activation.Tanh)]
+    [InlineData(AutogradForDummies.Nn.Activation.Sigmoid)]
+    [InlineData(AutogradForDummies.Nn.Activation.Linear)]
+    public void A_neurons_weighted_sum_and_activation_run_as_one_step_with_the_dynamic_numbers(AutogradForDummies.Nn.Activation activation)
+    {
+        var model = new AutogradForDummies.Nn.MLP(2, [9, 18, 1], activation, seed: 5);
+        var outputs = Enumerable.Range(0, 7).Select(i => model.Forward([Math.Sin(i), Math.Cos(i)])[0]).ToArray();
+        var loss = AutogradForDummies.Nn.Losses.MeanSquaredError(outputs, [.. Enumerable.Range(0, 7).Select(i => i / 7.0)]);
+
+        model.ZeroGrad();
+        loss.Backward();
+        long[] expected = [.. model.Parameters().Select(p => Bits(p.Grad))];
+        long[] hidden = [.. outputs[3].Inputs.Select(h => Bits(h.Grad))];
+
+        var graph = loss.Compile();
+        model.ZeroGrad();
+        Bits(graph.Forward()).Should().Be(Bits(loss.Data));
+        graph.Backward();
+
+        model.Parameters().Select(p => Bits(p.Grad)).Should().Equal(expected);
+        outputs[3].Inputs.Select(h => Bits(h.Grad)).Should().Equal(hidden, "the activations' own gradients too");
+    }
+
+    [Fact]
+    public void A_weighted_sum_that_also_feeds_another_node_still_gets_every_contribution()
+    {
+        var w = new[] { new Scalar(0.4), new Scalar(-1.1) };
+        var x = new[] { new Scalar(1.5), new Scalar(0.25) };
+        var z = Scalar.Dot(w, x);
+        var root = (z.Tanh() * 3) + (z * z); // tanh follows the dot, and the dot is also used twice more
+
+        root.Backward();
+        long[] expected = [.. w.Concat(x).Select(s => Bits(s.Grad))];
+        foreach (var s in w.Concat(x))
+        {
+            s.Grad = 0;
+        }
+
+        var graph = root.Compile();
+        graph.Forward();
+        graph.Backward();
+
+        w.Concat(x).Select(s => Bits(s.Grad)).Should().Equal(expected);
+    }
 }
