@@ -7,9 +7,10 @@ namespace AutogradForDummies.Benchmarks;
 /// allocates, for H in {16, 64, 256} and N in {100, 1000}.
 /// </summary>
 /// <remarks>
-/// The job has fewer iterations than the steps' (1 warm-up, 5 measured, of at least 250 ms): compiling the largest
-/// graph (256/1000, about 2 million nodes) takes seconds, and every iteration is at least one call, so the default
-/// job would spend many minutes on that one size alone. Fast sizes are still repeated within each iteration.
+/// The job has fewer iterations than the steps' (1 warm-up, 5 measured, of at least 250 ms each): compiling the largest
+/// graph (H = 256, N = 1000, 1.1 million nodes) takes a second or more, and every iteration is at least one call, so
+/// BenchmarkDotNet's default job would spend minutes on that size alone. Fast sizes are still repeated within each
+/// iteration until it lasts 250 ms.
 /// </remarks>
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]

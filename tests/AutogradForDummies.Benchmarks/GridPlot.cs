@@ -1,13 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using ScottPlot;
 
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// <c>--plot RESULTS-FOLDER [PYTORCH.json] OUT.png</c>: the picture of the grid, time per training step against N·H on
-/// logarithmic axes, one line per path, from BenchmarkDotNet's JSON export of <see cref="GridStepBenchmarks"/> (the
-/// <c>*-report-full.json</c> files of its results folder) and, if given, the results file of pytorch/grid_step.py.
+/// The picture of the grid (<c>--plot</c>): time per training step against N·H on logarithmic axes, one line per path,
+/// from the results <see cref="GridResults"/> reads.
 /// </summary>
 /// <remarks>Each point is a median: BenchmarkDotNet's median of its iterations, the PyTorch script's median of its
 /// steps. Sizes a run did not measure are left out of their line.</remarks>
@@ -26,16 +24,16 @@ internal static class GridPlot
         ("DynamicMicrogradStyle", "dynamic, micrograd-style: loss and L2 summed with + in loops", "#e8590c", MarkerShape.OpenSquare),
         ("Compiled", "compiled: Compile()", "#1f5fa8", MarkerShape.FilledCircle),
         ("CompiledLean", "compiled lean: Compile(NodeUpdates.LeavesAndRoot)", "#4dabf7", MarkerShape.OpenCircle),
-        ("PyTorch", "PyTorch 1.13, float64, 1 thread, OpenBLAS", "#7048e8", MarkerShape.FilledDiamond),
+        (GridResults.PyTorchMethod, "PyTorch 1.13, float64, 1 thread, OpenBLAS", "#7048e8", MarkerShape.FilledDiamond),
         ("HandWritten", "hand-written (vectorized, the ceiling)", "#2b8a3e", MarkerShape.FilledTriangleUp),
     ];
 
-    public static void Save(string resultsFolder, string? pytorchResults, string outputPath)
+    public static void Save(IReadOnlyList<GridPoint> results, string outputPath)
     {
-        var points = ReadBenchmarkDotNet(resultsFolder);
-        if (pytorchResults is not null)
+        var points = results.Where(p => p.Method != GridResults.CompileMethod).ToList();
+        if (points.Count == 0)
         {
-            points.AddRange(ReadPyTorch(pytorchResults));
+            throw new InvalidOperationException("There is no step to draw: the results hold no measurement of GridStepBenchmarks.");
         }
 
         string? outputFolder = Path.GetDirectoryName(Path.GetFullPath(outputPath));
@@ -47,7 +45,7 @@ internal static class GridPlot
         AtomicFile.Write(outputPath, Draw(points));
     }
 
-    private static byte[] Draw(List<(string Method, GridSize Size, double Seconds)> points)
+    private static byte[] Draw(List<GridPoint> points)
     {
         using var plot = new Plot();
         var sizes = points.Select(p => p.Size).Distinct().OrderBy(s => s.NH).ToList();
@@ -66,7 +64,7 @@ internal static class GridPlot
             scatter.LineWidth = 2;
             scatter.MarkerShape = marker;
             scatter.MarkerSize = 9;
-            if (method == "PyTorch")
+            if (method == GridResults.PyTorchMethod)
             {
                 scatter.LinePattern = LinePattern.Dashed;
             }
@@ -84,7 +82,7 @@ internal static class GridPlot
         var left = new ScottPlot.TickGenerators.NumericManual();
         for (double decade = low; decade <= high; decade++)
         {
-            left.AddMajor(decade, NodeReport.FormatTime(Math.Pow(10, decade)).Replace(".0 ", " ", StringComparison.Ordinal).Replace(".00 ", " ", StringComparison.Ordinal));
+            left.AddMajor(decade, DecadeLabel((int)decade));
             for (int m = 2; m <= 9 && decade < high; m++)
             {
                 left.AddMinor(decade + Math.Log10(m));
@@ -108,92 +106,20 @@ internal static class GridPlot
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    /// <summary>The medians of <see cref="GridStepBenchmarks"/> in every BenchmarkDotNet JSON report of the folder.</summary>
-    private static List<(string Method, GridSize Size, double Seconds)> ReadBenchmarkDotNet(string folder)
+    /// <summary>10^exponent seconds in the unit that makes it 1, 10 or 100: "1 µs", "10 ms", "1 s".</summary>
+    private static string DecadeLabel(int exponent)
     {
-        if (!Directory.Exists(folder))
+        var (unit, shift) = exponent switch
         {
-            throw new ArgumentException($"'{folder}' is not a folder; give BenchmarkDotNet's results folder, such as BenchmarkDotNet.Artifacts/results.", nameof(folder));
-        }
-
-        var points = new List<(string, GridSize, double)>();
-        foreach (string file in Directory.GetFiles(folder, "*GridStepBenchmarks-report-full.json"))
-        {
-            using var document = Parse(file);
-            if (!document.RootElement.TryGetProperty("Benchmarks", out var benchmarks) || benchmarks.ValueKind != JsonValueKind.Array)
-            {
-                throw new InvalidOperationException($"'{file}' has no Benchmarks list: is it a BenchmarkDotNet JSON report?");
-            }
-
-            foreach (var benchmark in benchmarks.EnumerateArray())
-            {
-                // A benchmark that failed has no statistics.
-                if (benchmark.TryGetProperty("Statistics", out var statistics) && statistics.ValueKind == JsonValueKind.Object
-                    && benchmark.GetProperty("Method").GetString() is string method)
-                {
-                    double nanoseconds = statistics.GetProperty("Median").GetDouble();
-                    points.Add((method, SizeFrom(benchmark.GetProperty("Parameters").GetString(), file), nanoseconds * 1e-9));
-                }
-            }
-        }
-
-        return points.Count > 0
-            ? points
-            : throw new InvalidOperationException(
-                $"'{folder}' holds no measurement of GridStepBenchmarks (a *GridStepBenchmarks-report-full.json file); run the grid first.");
-    }
-
-    /// <summary>The medians of the results file pytorch/grid_step.py writes.</summary>
-    private static List<(string Method, GridSize Size, double Seconds)> ReadPyTorch(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new ArgumentException($"'{path}' does not exist; give the results file pytorch/grid_step.py wrote.", nameof(path));
-        }
-
-        using var document = Parse(path);
-        if (!document.RootElement.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
-        {
-            throw new InvalidOperationException($"'{path}' has no results list: is it the results file of pytorch/grid_step.py?");
-        }
-
-        var points = new List<(string, GridSize, double)>();
-        foreach (var result in results.EnumerateArray())
-        {
-            points.Add(("PyTorch", new GridSize(result.GetProperty("h").GetInt32(), result.GetProperty("n").GetInt32()), result.GetProperty("median_seconds").GetDouble()));
-        }
-
-        return points;
-    }
-
-    private static JsonDocument Parse(string file)
-    {
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllBytes(file));
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidOperationException($"'{file}' is not valid JSON: {e.Message}", e);
-        }
-    }
-
-    // "H=16&N=100" (BenchmarkDotNet's Parameters field).
-    private static GridSize SizeFrom(string? parameters, string file)
-    {
-        int? h = null, n = null;
-        foreach (string pair in (parameters ?? "").Split('&'))
-        {
-            string[] parts = pair.Split('=');
-            if (parts.Length == 2 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int value))
-            {
-                (h, n) = parts[0] switch { "H" => (value, n), "N" => (h, value), _ => (h, n) };
-            }
-        }
-
-        return h is int hh && n is int nn
-            ? new GridSize(hh, nn)
-            : throw new InvalidOperationException($"'{file}' has a benchmark whose parameters '{parameters}' are not H=..&N=..");
+            < -6 => ("ns", 9),
+            < -3 => ("µs", 6),
+            < 0 => ("ms", 3),
+            _ => ("s", 0),
+        };
+        int power = exponent + shift;
+        return power <= 2
+            ? string.Create(CultureInfo.InvariantCulture, $"{Math.Pow(10, power):0} {unit}")
+            : string.Create(CultureInfo.InvariantCulture, $"10^{exponent} s");
     }
 
     private static void UseSansSerifFont(Plot plot)

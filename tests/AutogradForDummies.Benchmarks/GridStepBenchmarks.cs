@@ -15,12 +15,14 @@ namespace AutogradForDummies.Benchmarks;
 /// Each benchmark process prepares and checks only the path it measures, so that no process pays for compiling a
 /// graph it does not run. The learning rate is 1e-9, so every iteration starts from practically the same weights
 /// and does the same work.</para>
-/// <para>The job: 4 warm-up and 15 measured iterations of at least 250 ms each, one process per benchmark. A fast
-/// step (tens of microseconds) is repeated within an iteration until the iteration lasts 250 ms; a step slower than
-/// that (the dynamic paths at H = 256, N = 1000 take around a second) is one call per iteration, so those two cost
-/// about 20 calls each. BenchmarkDotNet's default job (at least 15 and up to 100 iterations of 500 ms, with a warm-up
-/// of its own choosing) would take well over an hour for the grid on a 2-core machine; this one takes about 10 minutes
-/// for the 30 benchmarks, and the medians it gives vary from run to run by a few percent.</para>
+/// <para>The job (<see cref="GridJobAttribute"/>): 4 warm-up and 15 measured iterations of at least 250 ms each, one
+/// process per benchmark. A fast step (tens of microseconds) is repeated within an iteration until the iteration lasts
+/// 250 ms; a step slower than that (the dynamic paths at H = 256, N = 1000 take most of a second) is one call per
+/// iteration, so those two cost about 21 calls each. BenchmarkDotNet's default job (at least 15 and up to 100
+/// iterations of 500 ms, and a warm-up of its own choosing) would take well over an hour for the grid on a 2-core
+/// machine; with this one the whole grid, this class and <see cref="GridCompileBenchmarks"/>, takes about 8 minutes
+/// there: a minute to build, about 10 seconds per benchmark process (start, setup and check, 20 iterations), and half
+/// a minute more for the two slow dynamic steps.</para>
 /// </remarks>
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]

@@ -76,8 +76,9 @@ internal static class NodeReport
             long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             long start = Stopwatch.GetTimestamp();
             build().Backward();
-            times.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+            double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
             bytes += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            times.Add(seconds);
         }
 
         times.Sort();

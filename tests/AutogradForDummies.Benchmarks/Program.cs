@@ -9,7 +9,8 @@ using BenchmarkDotNet.Running;
 //   -- --nodes [--sizes 16x100,...]          graph sizes, bytes and nanoseconds per node of a dynamic step
 //   -- --check [--sizes 16x100,...]          every path of the grid computes the hand-written step's loss and gradients
 //   -- --export-grid FOLDER [--sizes ...]    the grid's data and initial weights as JSON, for pytorch/grid_step.py
-//   -- --plot RESULTS-FOLDER [PYTORCH.json] OUT.png    time per step against N·H, from BenchmarkDotNet's JSON export
+//   -- --plot RESULTS-FOLDER [PYTORCH.json] OUT.png    time per step against N·H, from BenchmarkDotNet's JSON export,
+//                                                     and the grid's tables in Markdown (--table: the tables alone)
 return Tools.Run(args, Console.Out, Console.Error) ?? RunBenchmarks(args);
 
 static int RunBenchmarks(string[] args)

@@ -8,7 +8,7 @@ internal static class Tools
     /// BenchmarkDotNet.</returns>
     public static int? Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is not ("--nodes" or "--check" or "--export-grid" or "--plot"))
+        if (args.Length == 0 || args[0] is not ("--nodes" or "--check" or "--export-grid" or "--plot" or "--table"))
         {
             return null;
         }
@@ -29,6 +29,9 @@ internal static class Tools
                         : throw new ArgumentException("--export-grid needs the folder to write to, such as --export-grid grid-data.", nameof(args));
                     GridExport.Run(folder, Sizes(args, 2), output);
                     break;
+                case "--table":
+                    GridTable.Write(ReadResults(args, 1, args.Length is 2 or 3, "--table RESULTS-FOLDER [PYTORCH.json]"), output);
+                    break;
                 default:
                     return Plot(args, output);
             }
@@ -44,17 +47,27 @@ internal static class Tools
 
     private static int Plot(string[] args, TextWriter output)
     {
-        if (args.Length is not (3 or 4))
+        var results = ReadResults(args, 1, args.Length is 3 or 4, "--plot RESULTS-FOLDER [PYTORCH.json] OUT.png");
+        GridPlot.Save(results, args[^1]);
+        output.WriteLine("wrote " + args[^1]);
+        output.WriteLine();
+        GridTable.Write(results, output);
+        return 0;
+    }
+
+    // BenchmarkDotNet's results folder at args[first] and, if the command has room for it, PyTorch's results file.
+    private static List<GridPoint> ReadResults(string[] args, int first, bool countIsRight, string usage)
+    {
+        if (!countIsRight)
         {
             throw new ArgumentException(
-                "--plot needs BenchmarkDotNet's results folder, optionally PyTorch's results file, and the picture to write: "
-                + "--plot BenchmarkDotNet.Artifacts/results pytorch-results.json grid.png", nameof(args));
+                $"Write {usage}: BenchmarkDotNet's results folder (such as BenchmarkDotNet.Artifacts/results), then "
+                + "optionally the results file of pytorch/grid_step.py" + (args[0] == "--plot" ? ", then the picture to write." : "."),
+                nameof(args));
         }
 
-        string? pytorch = args.Length == 4 ? args[2] : null;
-        GridPlot.Save(args[1], pytorch, args[^1]);
-        output.WriteLine("wrote " + args[^1]);
-        return 0;
+        bool withPyTorch = args[0] == "--plot" ? args.Length == 4 : args.Length == 3;
+        return GridResults.Read(args[first], withPyTorch ? args[first + 1] : null);
     }
 
     // The grid's sizes, or those that "--sizes 16x100,..." after the command's own arguments lists.
