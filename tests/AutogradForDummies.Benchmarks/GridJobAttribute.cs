@@ -63,5 +63,5 @@ internal sealed class GridJobAttribute : Attribute, IConfigSource
 
     /// <summary>Tells whether BenchmarkDotNet's arguments choose a job.</summary>
     public static bool ChoosesJob(IEnumerable<string> args) =>
-        args.Any(a => JobOptions.Any(o => a == o || a.StartsWith(o + "=", StringComparison.Ordinal)));
+        args.Any(a => JobOptions.Any(o => a.Equals(o, StringComparison.OrdinalIgnoreCase) || a.StartsWith(o + "=", StringComparison.OrdinalIgnoreCase)));
 }

@@ -64,10 +64,6 @@ internal static class GridPlot
             scatter.LineWidth = 2;
             scatter.MarkerShape = marker;
             scatter.MarkerSize = 9;
-            if (method == GridResults.PyTorchMethod)
-            {
-                scatter.LinePattern = LinePattern.Dashed;
-            }
         }
 
         // N·H along the bottom, each size named; decades of time up the side, with 2…9 as minor ticks.
