@@ -21,10 +21,10 @@ torch.set_num_threads(1).
 
 For every size it runs warm-up steps (at least --warmup-steps and --warmup-seconds), then times single steps (at
 least --min-steps and --min-seconds) and reports their median, as BenchmarkDotNet's median is reported for the C#
-paths. It prints a table and writes the results as JSON (--output): the environment, and per size h, n, nh,
-median_seconds, mean_seconds, min_seconds, p25_seconds, p75_seconds, steps, loss, csharp_loss,
-loss_relative_difference and max_gradient_difference. `-- --plot` of the benchmark project draws them beside the C#
-paths.
+paths; with the defaults the six sizes take about half a minute. It prints a table and writes the results as JSON
+(--output): the environment, and per size h, n, nh, median_seconds, mean_seconds, min_seconds, p25_seconds,
+p75_seconds, steps, loss, csharp_loss, loss_relative_difference and max_gradient_difference. `-- --plot` of the
+benchmark project draws them beside the C# paths, and `-- --table` lists them.
 
 The learning rate is the export's (1e-9), so tiny that every step does practically the same work.
 """
