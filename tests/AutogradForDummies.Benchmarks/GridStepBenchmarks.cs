@@ -21,8 +21,8 @@ namespace AutogradForDummies.Benchmarks;
 /// iteration, so those two cost about 21 calls each. BenchmarkDotNet's default job (at least 15 and up to 100
 /// iterations of 500 ms, and a warm-up of its own choosing) would take well over an hour for the grid on a 2-core
 /// machine; with this one the whole grid, this class and <see cref="GridCompileBenchmarks"/>, takes about 8 minutes
-/// there: a minute to build, about 10 seconds per benchmark process (start, setup and check, 20 iterations), and half
-/// a minute more for the two slow dynamic steps.</para>
+/// there (10 on a busy one): a minute to build, about 10 seconds per benchmark process (start, setup and check, 20
+/// iterations), 20 to 25 seconds for each benchmark of the largest size.</para>
 /// </remarks>
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
