@@ -133,6 +133,7 @@ internal static class Topology
     {
         private const int Marked = -1;
         private const int MinListToRemember = 8; // shorter lists are checked element by element
+        private const int MaxRecursion = 1000;   // about 150 KB of call stack
 
         private readonly Scalar[]?[] _recentLists = new Scalar[]?[4];
         private int _nextRecent;
@@ -164,12 +165,69 @@ internal static class Topology
 
         public void Run(Scalar root)
         {
-            if (!Wanted(root))
+            if (Wanted(root))
+            {
+                Visit(root, depth: 0);
+            }
+        }
+
+        /// <summary>
+        /// Emits <paramref name="node"/> (unmarked and wanted) after its parents, by recursion: in the common case of a
+        /// graph no deeper than <see cref="MaxRecursion"/> this keeps the work in the processor's registers and call
+        /// stack. Parents are visited last operand first, which is the order in which the explicit stack of
+        /// <see cref="RunOnStack"/> pops them, so both give the same order; a deeper graph goes on with that stack.
+        /// </summary>
+        public void Visit(Scalar node, int depth)
+        {
+            if (depth >= MaxRecursion)
+            {
+                RunOnStack(node);
+                return;
+            }
+
+            node.Mark = Marked;
+            try
+            {
+                Operations.Visit<ParentVisitor, bool>(node.Code, new ParentVisitor(this, node, depth + 1));
+                Emit(node);
+            }
+            catch
+            {
+                node.Mark = 0; // unmark the path back to the root (emitted nodes are unmarked by Abandon)
+                throw;
+            }
+        }
+
+        /// <summary>Visits a parent if it needs a visit.</summary>
+        public void VisitIfWanted(Scalar parent, int depth)
+        {
+            if (parent.Mark == 0 && Wanted(parent))
+            {
+                Visit(parent, depth);
+            }
+        }
+
+        /// <summary>Visits every parent of a list that needs a visit, last first. A list visited before in this search
+        /// needs nothing: a later node that takes it cannot be an ancestor of its elements (the graph has no cycles),
+        /// so all of them are emitted already. The layers of a network pass one array of outputs to all their neurons,
+        /// so remembering the last few lists saves looking at the same elements again and again.</summary>
+        public void VisitAll(Scalar[] parents, int depth)
+        {
+            if (!Remember(parents))
             {
                 return;
             }
 
-            Push(root, expanded: false);
+            for (int i = parents.Length - 1; i >= 0; i--)
+            {
+                VisitIfWanted(parents[i], depth);
+            }
+        }
+
+        /// <summary>The same search with an explicit stack, for a graph too deep for the call stack.</summary>
+        private void RunOnStack(Scalar start)
+        {
+            Push(start, expanded: false);
             while (_top > 0)
             {
                 var frame = Stack[--_top];
@@ -188,11 +246,11 @@ internal static class Topology
 
                 node.Mark = Marked;
                 Push(node, expanded: true);
-                var pusher = new ParentPusher(this, node);
-                Operations.Visit<ParentPusher, bool>(node.Code, pusher);
+                Operations.Visit<ParentPusher, bool>(node.Code, new ParentPusher(this, node));
             }
 
             Array.Clear(Stack, 0, _highWater);
+            _highWater = 0;
         }
 
         /// <summary>Unmarks every node marked so far and returns the buffers, after a failure.</summary>
@@ -225,27 +283,37 @@ internal static class Topology
             }
         }
 
-        /// <summary>Pushes every parent in a list that needs a visit. A list pushed before in this search needs nothing:
-        /// a later node that takes it cannot be an ancestor of its elements (the graph has no cycles), so it is expanded
-        /// only after everything pushed for that list is done. The layers of a network pass one array of outputs to all
-        /// their neurons, so remembering the last few lists saves looking at the same elements again and again.</summary>
+        /// <summary>Pushes every parent in a list that needs a visit; a list pushed or visited before in this search needs
+        /// nothing (see <see cref="VisitAll"/>): everything pushed for it is done before a later node takes it.</summary>
         public void PushAll(Scalar[] parents)
         {
-            if (parents.Length >= MinListToRemember)
+            if (!Remember(parents))
             {
-                if (Array.IndexOf(_recentLists, parents) >= 0)
-                {
-                    return;
-                }
-
-                _recentLists[_nextRecent] = parents;
-                _nextRecent = (_nextRecent + 1) % _recentLists.Length;
+                return;
             }
 
             foreach (var parent in parents)
             {
                 PushIfWanted(parent);
             }
+        }
+
+        /// <summary>Remembers a long list as visited; false if it was visited before in this search.</summary>
+        private bool Remember(Scalar[] parents)
+        {
+            if (parents.Length < MinListToRemember)
+            {
+                return true;
+            }
+
+            if (Array.IndexOf(_recentLists, parents) >= 0)
+            {
+                return false;
+            }
+
+            _recentLists[_nextRecent] = parents;
+            _nextRecent = (_nextRecent + 1) % _recentLists.Length;
+            return true;
         }
 
         public bool SkipsLeaves => !includeLeaves;
@@ -340,6 +408,64 @@ internal static class Topology
             if (!(search.SkipsLeaves && node.FirstListAllLeaves))
             {
                 search.PushAll(node.Terms);
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Visits a node's parents last operand first (the order the explicit stack pops what
+    /// <see cref="ParentPusher"/> pushes); lists that hold only leaves are skipped when leaves are not wanted.</summary>
+    private readonly struct ParentVisitor(Search search, Scalar node, int depth) : IOperationVisitor<bool>
+    {
+        public bool Leaf() => true;
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule => VisitFirst();
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule
+        {
+            search.VisitIfWanted(node.Second, depth);
+            search.VisitIfWanted(node.First, depth);
+            return true;
+        }
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule => VisitFirst();
+
+        public bool Dot()
+        {
+            if (!(search.SkipsLeaves && node.SecondListAllLeaves))
+            {
+                search.VisitAll(node.Inputs, depth);
+            }
+
+            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
+            {
+                search.VisitAll(node.WeightsAndBias, depth);
+            }
+
+            return true;
+        }
+
+        public bool Sum() => VisitTerms();
+
+        public bool Mean() => VisitTerms();
+
+        public bool LogSumExp() => VisitTerms();
+
+        private bool VisitFirst()
+        {
+            search.VisitIfWanted(node.First, depth);
+            return true;
+        }
+
+        private bool VisitTerms()
+        {
+            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
+            {
+                search.VisitAll(node.Terms, depth);
             }
 
             return true;

@@ -187,6 +187,74 @@ public sealed class TopologyTests
         SortToList(sum).Should().HaveCount(terms.Length + 1);
     }
 
+    [Fact]
+    public void The_order_is_the_depth_first_post_order_that_visits_the_last_operand_first_however_deep_the_graph()
+    {
+        // Shallow random expressions (recursion) and a graph far deeper than the recursion limit (the explicit stack
+        // takes over part-way down) must both give exactly the reference order.
+        for (int seed = 0; seed < 200; seed++)
+        {
+            var root = RandomExpression.ForSeed(seed).Build()[^1];
+            SortToList(root).Should().Equal(ReferenceOrder(root), ReferenceEquals, $"expression {seed}");
+        }
+
+        var random = new Random(4);
+        var pool = new List<Scalar> { new(0.5), new(-0.25) };
+        for (int i = 0; i < 5000; i++)
+        {
+            var a = pool[^1];
+            var b = pool[random.Next(pool.Count)];
+            pool.Add((i % 3) switch
+            {
+                0 => a + b,
+                1 => Scalar.Dot([a, b], [b, pool[random.Next(pool.Count)]]),
+                _ => (a * b).Tanh(),
+            });
+        }
+
+        var deep = pool[^1];
+        SortToList(deep).Should().Equal(ReferenceOrder(deep), ReferenceEquals);
+        SortOperationsToList(deep).Should().Equal(ReferenceOrder(deep).Where(n => !n.IsLeaf), ReferenceEquals);
+    }
+
+    /// <summary>The order written the plainest way: an explicit stack, parents pushed in operand order.</summary>
+    private static List<Scalar> ReferenceOrder(Scalar root)
+    {
+        var order = new List<Scalar>();
+        var visited = new HashSet<Scalar>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(Scalar Node, bool Expanded)>();
+        stack.Push((root, false));
+        while (stack.Count > 0)
+        {
+            var (node, expanded) = stack.Pop();
+            if (expanded)
+            {
+                order.Add(node);
+                continue;
+            }
+
+            if (!visited.Add(node))
+            {
+                continue;
+            }
+
+            stack.Push((node, true));
+            var parents = node.Parents;
+            var pushOrder = node.Code == OpCode.Dot && parents.Count % 2 == 1
+                ? [.. parents.Take(parents.Count / 2), parents[^1], .. parents.Skip(parents.Count / 2).Take(parents.Count / 2)] // weights, bias, inputs
+                : parents.ToList();
+            foreach (var parent in pushOrder)
+            {
+                if (!visited.Contains(parent))
+                {
+                    stack.Push((parent, false));
+                }
+            }
+        }
+
+        return order;
+    }
+
     private static List<Scalar> SortToList(Scalar root)
     {
         using var graph = Topology.Number(root);
