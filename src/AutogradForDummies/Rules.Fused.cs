@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -24,8 +25,20 @@ internal static partial class Rules
     /// processor busy (a single sum makes every addition wait for the one before), and they are exactly what four
     /// 4-wide vector registers hold, so <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> can use the
     /// vector units on consecutive numbers and still agree with this loop to the last bit, on any machine.
+    /// Where that order overflows although every operand is finite (1e308 + 1e308 − 1e308), the same additions are
+    /// made again 2^−k smaller (see <see cref="DotWithoutOverflow"/>), so the result is finite whenever the dot
+    /// product is representable.
     /// </remarks>
     public static double Dot<TW, TX>(scoped TW w, scoped TX x, double bias)
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct
+    {
+        double y = DotInOrder(w, x, bias);
+        return double.IsFinite(y) ? y : DotWithoutOverflow(w, x, bias, y);
+    }
+
+    /// <summary>The dot product in the fixed order of <see cref="Dot{TW, TX}"/>, in plain IEEE arithmetic.</summary>
+    private static double DotInOrder<TW, TX>(scoped TW w, scoped TX x, double bias)
         where TW : IValueList, allows ref struct
         where TX : IValueList, allows ref struct
     {
@@ -101,23 +114,59 @@ internal static partial class Rules
             throw new ArgumentException("The weights are fewer than the inputs.", nameof(w));
         }
 
-        if (n < DotLanes)
+        if (n < DotLanes || !Vector128.IsHardwareAccelerated)
         {
             return Dot(new ValuesIn(w), new ValuesIn(x), bias);
         }
 
-        if (Vector256.IsHardwareAccelerated)
-        {
-            return bias + Dot256(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
-        }
-
-        if (Vector128.IsHardwareAccelerated)
-        {
-            return bias + Dot128(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
-        }
-
-        return Dot(new ValuesIn(w), new ValuesIn(x), bias);
+        double y = Vector256.IsHardwareAccelerated
+            ? bias + Dot256(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n)
+            : bias + Dot128(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
+        return double.IsFinite(y) ? y : DotWithoutOverflow(new ValuesIn(w), new ValuesIn(x), bias, y);
     }
+
+    /// <summary>
+    /// A dot product whose fixed order of additions gave <paramref name="overflowed"/>, ±∞ or NaN. If an operand is
+    /// infinite or NaN, that is the answer. Otherwise a term or a running sum went past the largest double, and the
+    /// same additions are made with every term and the bias 2^−k times smaller, k chosen so that nothing can overflow,
+    /// and the result is scaled back: multiplying by a power of two is exact, so these are the bits the fixed order
+    /// gives with an unbounded exponent (±∞ only if the result itself is too large).
+    /// </summary>
+    private static double DotWithoutOverflow<TW, TX>(scoped TW w, scoped TX x, double bias, double overflowed)
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct
+    {
+        int n = x.Count;
+        if (!double.IsFinite(bias))
+        {
+            return overflowed;
+        }
+
+        // |wᵢ·xᵢ| < 2^(ILogB wᵢ + ILogB xᵢ + 2) and |b| < 2^(ILogB b + 1): every term is below 2^(top + 1).
+        int top = bias == 0 ? -1074 : Math.ILogB(bias);
+        for (int i = 0; i < n; i++)
+        {
+            double wi = w[i], xi = x[i];
+            if (!double.IsFinite(wi) || !double.IsFinite(xi))
+            {
+                return overflowed;
+            }
+
+            if (wi != 0 && xi != 0)
+            {
+                top = Math.Max(top, Math.ILogB(wi) + Math.ILogB(xi) + 1);
+            }
+        }
+
+        // n + 1 terms below 2^(top + 1) add up to less than 2^(top + 1 + bits(n)); scaled by 2^−k, below 2^1023.
+        int k = Math.Max(1, top + BitLength(n) - 1022);
+        var scaledW = new LargerOperandScaled<TW, TX>(w, x, k, ofWeights: true);
+        var scaledX = new LargerOperandScaled<TW, TX>(w, x, k, ofWeights: false);
+        return Math.ScaleB(DotInOrder(scaledW, scaledX, Math.ScaleB(bias, -k)), k);
+    }
+
+    /// <summary>The number of bits of a non-negative number: 2^BitLength(n) &gt; n.</summary>
+    private static int BitLength(int n) => 32 - BitOperations.LeadingZeroCount((uint)n);
 
     /// <summary>The tree that adds the 16 running sums: the four partial sums tⱼ = (sⱼ + sⱼ₊₄) + (sⱼ₊₈ + sⱼ₊₁₂), which
     /// four 4-wide vector sums give by adding the vectors, are added as (t₀ + t₁) + (t₂ + t₃).</summary>
@@ -247,8 +296,18 @@ internal static partial class Rules
         }
     }
 
-    /// <summary>y = Σ xᵢ, term by term from the first (0 for no terms).</summary>
+    /// <summary>y = Σ xᵢ, term by term from the first (0 for no terms). Where that overflows although every term is
+    /// finite (1e308 + 1e308 − 1e308), the same additions are made again 2^−k smaller, so the result is finite whenever
+    /// the sum is representable.</summary>
     public static double Sum<T>(scoped T terms)
+        where T : IValueList, allows ref struct
+    {
+        double sum = SumInOrder(terms);
+        return double.IsFinite(sum) || !TryScaledSum(terms, out double scaled, out int k) ? sum : Math.ScaleB(scaled, k);
+    }
+
+    /// <summary>Σ xᵢ term by term from the first, in plain IEEE arithmetic.</summary>
+    private static double SumInOrder<T>(scoped T terms)
         where T : IValueList, allows ref struct
     {
         double sum = 0;
@@ -266,30 +325,17 @@ internal static partial class Rules
         dx += dy; // d(Σ xⱼ)/dxᵢ = 1
     }
 
-    /// <summary>y = (Σ xᵢ)/n. Where the sum overflows but every term is finite, the mean is Σ (xᵢ/n) instead, which
-    /// stays finite: the mean of two numbers near the largest double is representable even if their sum is not.</summary>
+    /// <summary>y = (Σ xᵢ)/n. Where the sum overflows but every term is finite, the same sum is taken 2^−k smaller and
+    /// the mean scaled back, which gives the bits of (Σ xᵢ)/n without the overflow: the mean of two numbers near the
+    /// largest double is representable even if their sum is not.</summary>
     public static double Mean<T>(scoped T terms)
         where T : IValueList, allows ref struct
     {
         int n = terms.Count;
-        double sum = Sum(terms);
-        if (double.IsInfinity(sum))
-        {
-            double scaled = 0;
-            for (int i = 0; i < n; i++)
-            {
-                if (!double.IsFinite(terms[i]))
-                {
-                    return sum / n; // a term is infinite (or NaN): so is the mean
-                }
-
-                scaled += terms[i] / n;
-            }
-
-            return scaled;
-        }
-
-        return sum / n;
+        double sum = SumInOrder(terms);
+        return double.IsFinite(sum) || !TryScaledSum(terms, out double scaled, out int k)
+            ? sum / n
+            : Math.ScaleB(scaled / n, k);
     }
 
     /// <summary>The backward rule of one term of a mean of <paramref name="n"/> terms.</summary>
@@ -299,14 +345,51 @@ internal static partial class Rules
     }
 
     /// <summary>
+    /// For terms that are all finite: Σ (xᵢ·2^−k) in the order of <see cref="SumInOrder"/>, with k chosen so that no
+    /// running sum can overflow. Multiplying by a power of two is exact, so 2^k times the result has the bits that sum
+    /// would have with an unbounded exponent. False if a term is infinite or NaN (then so is the sum, rightly).
+    /// </summary>
+    private static bool TryScaledSum<T>(scoped T terms, out double scaled, out int k)
+        where T : IValueList, allows ref struct
+    {
+        int n = terms.Count;
+        int top = -1074; // every |xᵢ| < 2^(top + 1)
+        for (int i = 0; i < n; i++)
+        {
+            double x = terms[i];
+            if (!double.IsFinite(x))
+            {
+                (scaled, k) = (0, 0);
+                return false;
+            }
+
+            if (x != 0)
+            {
+                top = Math.Max(top, Math.ILogB(x));
+            }
+        }
+
+        // n terms below 2^(top + 1) add up to less than 2^(top + 1 + bits(n)); scaled by 2^−k, below 2^1023.
+        k = Math.Max(1, top + BitLength(n) - 1022);
+        scaled = 0;
+        for (int i = 0; i < n; i++)
+        {
+            scaled += Math.ScaleB(terms[i], -k);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// y = ln Σ e^xᵢ, as m + ln Σ e^(xᵢ − m) with m the largest term: that changes nothing mathematically and keeps every
-    /// e^(xᵢ − m) in (0, 1], so nothing overflows. At least one term.
+    /// e^(xᵢ − m) in (0, 1], so nothing overflows. The largest term contributes e⁰ = 1 exactly, so the logarithm is
+    /// taken as ln(1 + r) of the rest r, accurately also where r is tiny: ln(e⁰ + e⁻⁴⁰) is e⁻⁴⁰, not 0. At least one term.
     /// </summary>
     public static double LogSumExp<T>(scoped T terms)
         where T : IValueList, allows ref struct
     {
-        var (max, sum) = LogSumExpParts(terms);
-        return double.IsInfinity(max) ? max : max + Math.Log(sum); // all terms −∞ (the sum is 0), or one is +∞
+        var (max, rest) = LogSumExpParts(terms);
+        return double.IsFinite(max) ? max + LogOnePlus(rest) : max; // all terms −∞, one +∞, or one NaN
     }
 
     /// <summary>
@@ -318,33 +401,36 @@ internal static partial class Rules
         where TX : IValueList, allows ref struct
         where TG : IGradientList, allows ref struct
     {
-        var (max, sum) = LogSumExpParts(terms);
+        var (max, rest) = LogSumExpParts(terms);
         int n = terms.Count;
-        if (double.IsPositiveInfinity(max))
+        if (double.IsInfinity(max))
         {
-            // The terms that are +∞ share the whole gradient; the others' shares vanish.
-            int infinite = 0;
+            // The terms equal to the largest, +∞ (or −∞, when all are), share the whole gradient equally, as the
+            // softmax of equal terms does; the others' shares vanish.
+            int largest = 0;
             for (int i = 0; i < n; i++)
             {
-                infinite += double.IsPositiveInfinity(terms[i]) ? 1 : 0;
+                largest += terms[i] == max ? 1 : 0;
             }
 
             for (int i = 0; i < n; i++)
             {
-                gradients.Add(i, double.IsPositiveInfinity(terms[i]) ? dy / infinite : 0);
+                gradients.Add(i, terms[i] == max ? dy / largest : 0);
             }
 
             return;
         }
 
+        double sum = 1 + rest; // Σ e^(xⱼ − m); NaN if a term is NaN
         for (int i = 0; i < n; i++)
         {
             gradients.Add(i, Math.Exp(terms[i] - max) / sum * dy); // d(ln Σ e^xⱼ)/dxᵢ = e^xᵢ / Σ e^xⱼ, the softmax
         }
     }
 
-    /// <summary>The largest term m (NaN if a term is NaN) and Σ e^(xᵢ − m).</summary>
-    private static (double Max, double Sum) LogSumExpParts<T>(scoped T terms)
+    /// <summary>The largest term m (NaN if a term is NaN) and Σ e^(xᵢ − m) over all terms but the first that equals m
+    /// (whose e⁰ is exactly 1); NaN for the rest if m is not finite.</summary>
+    private static (double Max, double Others) LogSumExpParts<T>(scoped T terms)
         where T : IValueList, allows ref struct
     {
         double max = double.NegativeInfinity;
@@ -353,17 +439,49 @@ internal static partial class Rules
             max = Math.Max(max, terms[i]);
         }
 
-        if (double.IsInfinity(max))
+        if (!double.IsFinite(max))
         {
             return (max, double.NaN);
         }
 
-        double sum = 0;
+        double rest = 0;
+        bool skipped = false;
         for (int i = 0; i < terms.Count; i++)
         {
-            sum += Math.Exp(terms[i] - max);
+            if (!skipped && terms[i] == max)
+            {
+                skipped = true;
+                continue;
+            }
+
+            rest += Math.Exp(terms[i] - max);
         }
 
-        return (max, sum);
+        return (max, rest);
+    }
+
+    /// <summary>The weights and inputs of a dot product with the larger operand of every term 2^−k times smaller, so
+    /// that each term wᵢ·xᵢ is 2^−k times smaller (exactly, unless both operands are so small that the term is
+    /// negligible).</summary>
+    private readonly ref struct LargerOperandScaled<TW, TX>(TW w, TX x, int k, bool ofWeights) : IValueList
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct
+    {
+        private readonly TW _w = w;
+        private readonly TX _x = x;
+
+        public int Count => ofWeights ? _w.Count : _x.Count;
+
+        public double this[int index]
+        {
+            get
+            {
+                double wi = _w[index], xi = _x[index];
+                bool scaleWeight = Math.Abs(wi) >= Math.Abs(xi);
+                return ofWeights
+                    ? (scaleWeight ? Math.ScaleB(wi, -k) : wi)
+                    : (scaleWeight ? xi : Math.ScaleB(xi, -k));
+            }
+        }
     }
 }

@@ -106,8 +106,8 @@ internal static partial class Rules
 
         public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
         {
-            da += (b == 0 ? 0 : b * Math.Pow(a, b - 1)) * dy; // d(a^b)/da = b·a^(b−1), taken as 0 when b = 0 (y = 1 is flat in a)
-            db += (a == 0 && b >= 0 ? 0 : y * Math.Log(a)) * dy; // d(a^b)/db = a^b·ln a, taken as 0 at a = 0, b ≥ 0 (as PyTorch)
+            da += PowerSlope(a, b) * dy; // d(a^b)/da = b·a^(b−1), taken as 0 when b = 0 (y = 1 is flat in a)
+            db += ExponentSlope(a, b, y) * dy; // d(a^b)/db = a^b·ln a, taken as 0 at a = 0, b ≥ 0 (as PyTorch)
         }
     }
 
@@ -244,7 +244,9 @@ internal static partial class Rules
 
         public static void Backward(double a, double y, double dy, ref double da)
         {
-            da += dy / a; // d ln(a)/da = 1/a
+            // ln is defined for a ≥ 0 only, so −0 is the number 0, where 1/a tends to +∞; adding +0.0 turns −0 into
+            // +0 (and changes no other number), so that 1/a is +∞ there and not −∞.
+            da += dy / (a + 0.0); // d ln(a)/da = 1/a
         }
     }
 
@@ -274,7 +276,8 @@ internal static partial class Rules
 
         public static void Backward(double a, double y, double dy, ref double da)
         {
-            da += 0.5 / y * dy; // d√a/da = 1/(2√a)
+            // √(−0) is −0, but −0 is the number 0, where 1/(2√a) tends to +∞; adding +0.0 turns −0 into +0.
+            da += 0.5 / (y + 0.0) * dy; // d√a/da = 1/(2√a)
         }
     }
 
@@ -306,8 +309,7 @@ internal static partial class Rules
 
         public static void Backward(double a, ReadOnlySpan<double> k, double y, double dy, ref double da)
         {
-            double c = k[0];
-            da += (c == 0 ? 0 : c * Math.Pow(a, c - 1)) * dy; // d(a^c)/da = c·a^(c−1); for c = 0, y = 1 is flat: 0, even at a = 0
+            da += PowerSlope(a, k[0]) * dy; // d(a^c)/da = c·a^(c−1); for c = 0, y = 1 is flat: 0, even at a = 0
         }
     }
 
@@ -318,7 +320,9 @@ internal static partial class Rules
 
         public static string Name(ReadOnlySpan<double> k) => "LeakyReLU " + k[0].ToString(CultureInfo.InvariantCulture);
 
-        public static double Forward(double a, ReadOnlySpan<double> k) => a > 0 ? a : k[0] * a; // NaN stays NaN
+        // NaN stays NaN. A slope of 0 makes this a ReLU, which is 0 for every a ≤ 0, −∞ included (0·(−∞) would be NaN).
+        public static double Forward(double a, ReadOnlySpan<double> k) =>
+            a > 0 || double.IsNaN(a) ? a : k[0] == 0 ? 0 : k[0] * a;
 
         public static void Backward(double a, ReadOnlySpan<double> k, double y, double dy, ref double da)
         {
@@ -341,6 +345,38 @@ internal static partial class Rules
             // d clamp(a)/da = 1 for lo ≤ a ≤ hi (as PyTorch, the bounds included), 0 outside; NaN gives NaN.
             da += (a >= k[0] && a <= k[1] ? 1 : double.IsNaN(a) ? double.NaN : 0) * dy;
         }
+    }
+
+    /// <summary>
+    /// b·a^(b−1), the slope of a^b in a: 0 for b = 0 (a^0 = 1 is flat, even at a = 0, where the formula gives 0·∞), and
+    /// 0 where a^(b−1) is 0, which for an infinite b is the limit (a^b falls to 0 faster than b grows; the formula gives
+    /// ∞·0).
+    /// </summary>
+    internal static double PowerSlope(double a, double b)
+    {
+        if (b == 0)
+        {
+            return 0;
+        }
+
+        double power = Math.Pow(a, b - 1);
+        return power == 0 ? 0 : b * power;
+    }
+
+    /// <summary>
+    /// a^b·ln a, the slope of a^b in b (<paramref name="y"/> is a^b), with the answers the formula cannot give:
+    /// at a = 0 (−0 included), 0 for b ≥ 0 (the limit for b &gt; 0; a convention at b = 0, as PyTorch) and −∞ for
+    /// b &lt; 0 (the limit of a^b·ln a as a falls to 0); where a^b is 0 for a positive a (a = +∞ with b &lt; 0), 0, the
+    /// limit (a^b falls faster than ln a grows; the formula gives 0·∞).
+    /// </summary>
+    internal static double ExponentSlope(double a, double b, double y)
+    {
+        if (a == 0)
+        {
+            return b >= 0 ? 0 : b < 0 ? double.NegativeInfinity : double.NaN;
+        }
+
+        return y == 0 && a > 0 ? 0 : y * Math.Log(a);
     }
 
     /// <summary>σ(a) = 1 / (1 + e^−a) for any a: e^x is only ever taken of a number ≤ 0, so it never overflows.</summary>

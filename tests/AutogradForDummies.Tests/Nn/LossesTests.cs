@@ -37,20 +37,84 @@ public sealed class LossesTests
     }
 
     [Fact]
-    public void Means_are_one_mean_node_over_the_batch()
+    public void Means_are_one_fused_node_over_the_batch()
     {
         var s = Leaves(1, 2, 3, 4, 5);
         double[] y = [1, -1, 1, -1, 1];
 
-        var mse = Losses.MeanSquaredError(s, [0, 0, 0, 0, 0]);
-        foreach (var loss in new[] { Losses.Hinge(s, y), Losses.BinaryCrossEntropyWithLogits(s, [1, 0, 1, 0, 1]), mse })
+        foreach (var loss in new[] { Losses.Hinge(s, y), Losses.BinaryCrossEntropyWithLogits(s, [1, 0, 1, 0, 1]) })
         {
             loss.Op.Should().Be("mean");
             loss.Parents.Should().HaveCount(5);
         }
 
-        mse.Parents[0].Op.Should().Be("*");
-        mse.Data.Should().Be((1 + 4 + 9 + 16 + 25) / 5.0);
+        // The mean squared error is Σ eᵢ·(eᵢ/n): one dot product of the errors with the errors divided by n.
+        var mse = Losses.MeanSquaredError(s, [0, 0, 0, 0, 0]);
+        mse.Op.Should().Be("dot");
+        mse.Parents.Should().HaveCount(10);
+        mse.Parents[0].Op.Should().Be("-");
+        mse.Parents[5].Op.Should().Be("/");
+        mse.Data.Should().BeApproximately((1 + 4 + 9 + 16 + 25) / 5.0, 1e-14);
+    }
+
+    [Fact]
+    public void Losses_of_confident_right_predictions_keep_their_tiny_values_and_gradients()
+    {
+        // −ln σ(40) = ln(1 + e⁻⁴⁰) ≈ e⁻⁴⁰, with the gradient σ(40) − 1 ≈ −e⁻⁴⁰: not 0.
+        double tiny = Math.Exp(-40);
+        var z = Leaves(40, -40);
+        var bce = Losses.BinaryCrossEntropyWithLogits(z, [1, 0]);
+        bce.Backward();
+        bce.Data.Should().BeApproximately(tiny, tiny * 1e-15);
+        z[0].Grad.Should().BeApproximately(-tiny / 2, tiny * 1e-15);
+        z[1].Grad.Should().BeApproximately(tiny / 2, tiny * 1e-15);
+
+        var row = Leaves(40, 0, 0);
+        var ce = Losses.SoftmaxCrossEntropy([row], [0]);
+        ce.Backward();
+        ce.Data.Should().BeApproximately(2 * tiny, tiny * 1e-15);
+        row[0].Grad.Should().BeApproximately(-2 * tiny, tiny * 1e-15);
+        row[1].Grad.Should().BeApproximately(tiny, tiny * 1e-15);
+    }
+
+    [Fact]
+    public void Softmax_cross_entropy_of_logits_near_1e16_is_not_rounded_away()
+    {
+        // Logits 1e16 + 2 (right) and 1e16: the loss is ln(1 + e⁻²), although ln(e^z₀ + e^z₁) itself rounds to z₀.
+        var row = Leaves(1e16 + 2, 1e16);
+        var loss = Losses.SoftmaxCrossEntropy([row], [0]);
+        loss.Backward();
+
+        loss.Data.Should().BeApproximately(Math.Log(1 + Math.Exp(-2)), 1e-15);
+        row[0].Grad.Should().BeApproximately(-Math.Exp(-2) / (1 + Math.Exp(-2)), 1e-15);
+    }
+
+    [Fact]
+    public void Losses_of_infinitely_confident_right_predictions_are_zero_not_nan()
+    {
+        var z = Leaves(double.PositiveInfinity, double.NegativeInfinity);
+        var bce = Losses.BinaryCrossEntropyWithLogits(z, [1, 0]);
+        bce.Backward();
+        bce.Data.Should().Be(0);
+        z.Select(l => l.Grad).Should().Equal(0, 0);
+
+        var row = Leaves(double.PositiveInfinity, 1);
+        var ce = Losses.SoftmaxCrossEntropy([row], [0]);
+        ce.Backward();
+        ce.Data.Should().Be(0);
+        row.Select(l => l.Grad).Should().Equal(0, 0);
+    }
+
+    [Fact]
+    public void Mean_squared_error_stays_finite_where_a_square_overflows_but_the_mean_does_not()
+    {
+        var p = Leaves(1.5e154, 0);
+        var mse = Losses.MeanSquaredError(p, [0, 0]);
+        mse.Backward();
+
+        mse.Data.Should().BeApproximately(1.125e308, 1e293);
+        p[0].Grad.Should().BeApproximately(1.5e154, 1e139); // 2e/n
+        p[1].Grad.Should().Be(0);
     }
 
     [Fact]
