@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+using FluentAssertions;
+using Xunit;
+
+namespace AutogradForDummies.Tests.Docs;
+
+/// <summary>
+/// The guide's examples are file-based programs in docs/examples, one per code block, each run from the
+/// repository root with the command the page shows right above the block.
+/// </summary>
+public sealed partial class ExampleFilesTests
+{
+    private const string ExamplesFolder = "docs/examples";
+
+    // Pages whose blocks have not moved to example files yet (they are still compiled and run as snippets).
+    private static readonly string[] s_snippetPages = ["docs/09-performance-explained.md"];
+
+    [Fact]
+    public void Every_block_of_the_readme_and_the_numbered_pages_names_the_example_file_that_runs_it()
+    {
+        var missing = new List<string>();
+        foreach (string page in Repository.MarkdownFiles().Where(f => f == "README.md" || NumberedPage().IsMatch(f)).Except(s_snippetPages))
+        {
+            foreach (var block in MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.FullPath(page))))
+            {
+                if (block.ExampleFile is null || !block.ExampleFile.StartsWith(ExamplesFolder + "/", StringComparison.Ordinal))
+                {
+                    missing.Add($"{page} block {block.Number} (line {block.Line})");
+                }
+            }
+        }
+
+        missing.Should().BeEmpty($"each block needs `dotnet run {ExamplesFolder}/NN-name.cs` right above it, as a ```bash block or at the end of the paragraph before it");
+    }
+
+    [Fact]
+    public void Every_example_file_is_shown_by_exactly_one_block()
+    {
+        var shown = Repository.MarkdownFiles()
+            .SelectMany(page => MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.FullPath(page))).Select(block => (page, block)))
+            .Where(x => x.block.ExampleFile is not null)
+            .GroupBy(x => x.block.ExampleFile!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => $"{x.page} block {x.block.Number}").ToList(), StringComparer.Ordinal);
+
+        foreach (string file in ExampleFiles())
+        {
+            shown.Should().ContainKey(file, $"{file} should be shown on a page (or deleted)");
+            shown[file].Should().ContainSingle($"{file} should be shown once, so that a page and its file are one source");
+        }
+    }
+
+    [Fact]
+    public void Every_example_file_references_the_library_project_and_nothing_else()
+    {
+        var files = ExampleFiles();
+        files.Should().HaveCountGreaterThan(30);
+        foreach (string path in files)
+        {
+            var file = ProgramFile.Read(path);
+            file.Directives.Should().Equal([file.ExpectedProjectDirective()], $"{path} should start with the one #:project line the guide explains");
+            Path.GetFileName(path).Should().MatchRegex(@"^(\d\d|readme)-[a-z0-9-]+\.cs$", "examples are named after their page");
+        }
+    }
+
+    [Fact]
+    public void Examples_and_exercises_build_with_relaxed_settings_of_their_own()
+    {
+        // MSBuild takes the nearest Directory.Build.props, so this one replaces the repository's strict one
+        // (warnings as errors, IDE0005 for unused usings, CA1305 and the other analyzers) for everything in docs/.
+        string props = File.ReadAllText(Repository.FullPath("docs/Directory.Build.props"));
+        props.Should().Contain("<TreatWarningsAsErrors>false</TreatWarningsAsErrors>")
+            .And.Contain("<AnalysisLevel>none</AnalysisLevel>")
+            .And.Contain("<InvariantGlobalization>true</InvariantGlobalization>")
+            .And.NotContain("Import", "the repository's strict settings must not be imported");
+    }
+
+    [Theory]
+    [InlineData("dotnet run docs/examples/01-slope.cs", "docs/examples/01-slope.cs")]
+    [InlineData("  dotnet run docs/exercises/03-backward.cs ", "docs/exercises/03-backward.cs")]
+    [InlineData("dotnet run --project samples/Moons", null)]
+    [InlineData("dotnet run docs/examples/01-slope.cs -- extra", null)]
+    public void A_run_command_names_one_cs_file(string command, string? file) =>
+        MarkdownCodeBlocks.RunCommandFile(command).Should().Be(file);
+
+    private static List<string> ExampleFiles() =>
+        Directory.EnumerateFiles(Repository.FullPath(ExamplesFolder), "*.cs")
+            .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    [GeneratedRegex(@"^docs/\d{2}-[^/]+\.md$")]
+    private static partial Regex NumberedPage();
+}
