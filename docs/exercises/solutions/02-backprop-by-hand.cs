@@ -95,7 +95,10 @@ sealed class Checker
     private int _passed;
     private int _failed;
 
-    public void That(string what, Func<bool> passes, string hint)
+    public void That(string what, Func<bool> passes, string hint) => That(what, passes, () => hint);
+
+    // The hint is made after the check has run, so it can say what your code returned.
+    public void That(string what, Func<bool> passes, Func<string> hint)
     {
         string? problem = null;
         bool ok;
@@ -123,7 +126,7 @@ sealed class Checker
 
         _failed++;
         Console.WriteLine($"FAIL  {what}{(problem is null ? string.Empty : $" ({problem})")}");
-        Console.WriteLine($"      hint: {hint}");
+        Console.WriteLine($"      hint: {hint()}");
     }
 
     public int Finish()
