@@ -30,8 +30,12 @@ public sealed class DotnetRunTests
         int firstStatement = lines.FindIndex(line => line.Length > 0 && !line.StartsWith("using ", StringComparison.Ordinal));
         lines.Insert(firstStatement, "int unused = 42;");
         lines.Insert(0, "using System.Globalization;");
-        string edited = string.Join('\n', original.Directives) + "\n\n" + string.Join('\n', lines) + "\n";
-        string path = $"docs/examples/edited-{Guid.NewGuid():N}.cs";
+        // In a folder of its own inside docs/examples (which has the relaxed settings), so that the other tests,
+        // which run at the same time, never see it among the examples.
+        string folder = $"docs/examples/edited-{Guid.NewGuid():N}";
+        string path = folder + "/edited.cs";
+        string edited = "#:project ../../../" + ProgramFile.LibraryProject + "\n\n" + string.Join('\n', lines) + "\n";
+        Directory.CreateDirectory(Repository.FullPath(folder));
         await File.WriteAllTextAsync(Repository.FullPath(path), edited, TestContext.Current.CancellationToken);
         try
         {
@@ -43,7 +47,16 @@ public sealed class DotnetRunTests
         }
         finally
         {
-            File.Delete(Repository.FullPath(path));
+            Directory.Delete(Repository.FullPath(folder), recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task An_untouched_exercise_runs_with_its_command_and_fails_with_exit_code_1()
+    {
+        var (exitCode, output, error) = await DotnetRun.RunAsync("docs/exercises/02-backprop-by-hand.cs", TestContext.Current.CancellationToken);
+
+        exitCode.Should().Be(1, error);
+        DotnetRun.WithoutBuildMessages(output).Should().Contain("FAIL  ∂/∂L = ?").And.Contain("hint:");
     }
 }
