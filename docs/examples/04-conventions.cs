@@ -20,7 +20,9 @@ Show("tanh at 1000", x => x.Tanh(), 1000.0);
 Show("softplus at -1000", x => x.Softplus(), -1000.0);
 Show("softplus at 1000", x => x.Softplus(), 1000.0);
 
-// A Scalar exponent at a = 0: ∂(aᵇ)/∂b is the limit 0 for b ≥ 0, not 0 · ln 0 = NaN.
+// A Scalar exponent at a = 0. For b = 2, 0ᵇ = 0 for every b near 2, so ∂y/∂b = 0 is the true derivative
+// (the formula 0ᵇ · ln 0 would give NaN). For b = 0, 0ᵇ jumps (1 at b = 0, 0 above it): there is no derivative,
+// and the 0 is a convention, as in PyTorch (the formula would give 1 · ln 0 = −∞).
 // With b = 0, y = 1 whatever a is, so ∂y/∂a = 0, as for Pow(0).
 ShowPow(0.0, 2.0);
 ShowPow(0.0, 0.0);

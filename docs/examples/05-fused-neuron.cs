@@ -9,5 +9,5 @@ Scalar[] x = [new(2.0), new(1.0)];
 var fused = Scalar.Dot(w, x, b).Relu();
 var unfused = ((w[0] * x[0]) + (w[1] * x[1]) + b).Relu();
 
-Console.WriteLine($"fused:   y = {fused.Data:0.###}, {fused.Compile().NodeCount} nodes");
-Console.WriteLine($"unfused: y = {unfused.Data:0.###}, {unfused.Compile().NodeCount} nodes");
+Console.WriteLine($"fused:   y = {fused.Data:0.###}, {fused.TopologicalOrder().Count} nodes");
+Console.WriteLine($"unfused: y = {unfused.Data:0.###}, {unfused.TopologicalOrder().Count} nodes");

@@ -8,7 +8,7 @@ Console.WriteLine($"parameters: {parameters.Count}");
 
 Scalar[] point = [new(0.5), new(-1.0)];
 var score = model.Forward(point)[0];
-Console.WriteLine($"nodes in one forward pass: {score.Compile().NodeCount}");
+Console.WriteLine($"nodes in one forward pass: {score.TopologicalOrder().Count}");
 
 score.Backward();
 Console.WriteLine($"gradient of the output bias: {parameters[^1].Grad}");

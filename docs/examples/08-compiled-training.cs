@@ -5,11 +5,11 @@ using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
 
-var data = Datasets.MakeMoons(100, noise: 0.1, seed: 1);
+var data = Datasets.MakeMoons(100, noise: 0.1, seed: 2);
 var labels = data.SignedLabels();
 
 // The dynamic way, for 10 steps.
-var dynamicModel = new MLP(2, [16, 16, 1], seed: 1);
+var dynamicModel = new MLP(2, [16, 16, 1], seed: 2);
 var dynamicSgd = new SGD(dynamicModel.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
 for (int step = 0; step < 10; step++)
 {
@@ -20,7 +20,7 @@ for (int step = 0; step < 10; step++)
 }
 
 // The compiled way: build the graph once, then only Forward and Backward.
-var compiledModel = new MLP(2, [16, 16, 1], seed: 1);
+var compiledModel = new MLP(2, [16, 16, 1], seed: 2);
 var compiledSgd = new SGD(compiledModel.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
 var graph = Loss(compiledModel, data, labels).Compile();
 for (int step = 0; step < 10; step++)

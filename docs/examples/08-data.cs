@@ -2,7 +2,7 @@
 
 using AutogradForDummies.Data;
 
-var data = Datasets.MakeMoons(100, noise: 0.1, seed: 1);
+var data = Datasets.MakeMoons(100, noise: 0.1, seed: 2);
 Console.WriteLine($"{data.Count} points, {data.FeatureCount} features, {data.ClassCount} classes");
 Console.WriteLine($"class 0: {data.Labels.Count(l => l == 0)} points, class 1: {data.Labels.Count(l => l == 1)} points");
 

@@ -5,9 +5,9 @@ using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
 
-var data = Datasets.MakeMoons(100, noise: 0.1, seed: 1);
+var data = Datasets.MakeMoons(100, noise: 0.1, seed: 2);
 var labels = data.SignedLabels();
-var model = new MLP(2, [16, 16, 1], seed: 1);
+var model = new MLP(2, [16, 16, 1], seed: 2);
 var optimizer = new SGD(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
 
 var scores = new Scalar[data.Count];

@@ -21,7 +21,9 @@ Console.OutputEncoding = System.Text.Encoding.UTF8; // Σ and ∂ print correctl
 static Scalar CrossEntropy(IReadOnlyList<Scalar> logits, int correct)
 {
     // Subtract the largest logit before exponentiating: the loss does not change (it cancels), and every exponent
-    // is then ≤ 0. It is a plain double, a constant of the graph, because the loss does not depend on it.
+    // is then ≤ 0. It is a plain double, a constant of the graph, because the loss does not depend on it. (Fine for
+    // a graph that is used once; a compiled graph would keep this m forever, which is why the library's
+    // Scalar.LogSumExp is one node that finds its maximum again on every evaluation: page 6.)
     double m = logits.Max(z => z.Data);
     var exponentials = logits.Select(z => (z - m).Exp()).ToArray();
     return Scalar.Sum(exponentials).Log() + m - logits[correct];
