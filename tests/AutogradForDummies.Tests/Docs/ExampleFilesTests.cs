@@ -82,6 +82,25 @@ public sealed partial class ExampleFilesTests
     public void A_run_command_names_one_cs_file(string command, string? file) =>
         MarkdownCodeBlocks.RunCommandFile(command).Should().Be(file);
 
+    [Fact]
+    public void Every_picture_a_page_shows_exists()
+    {
+        var missing = new List<string>();
+        foreach (string page in Repository.MarkdownFiles())
+        {
+            string folder = Path.GetDirectoryName(Repository.FullPath(page))!;
+            foreach (Match link in PictureLink().Matches(File.ReadAllText(Repository.FullPath(page))))
+            {
+                if (!File.Exists(Path.Combine(folder, link.Groups["path"].Value)))
+                {
+                    missing.Add($"{page}: {link.Groups["path"].Value}");
+                }
+            }
+        }
+
+        missing.Should().BeEmpty("the pictures are drawn by `dotnet run --project samples/GuidePictures` and committed");
+    }
+
     private static List<string> ExampleFiles() =>
         Directory.EnumerateFiles(Repository.FullPath(ExamplesFolder), "*.cs")
             .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'))
@@ -90,4 +109,7 @@ public sealed partial class ExampleFilesTests
 
     [GeneratedRegex(@"^docs/\d{2}-[^/]+\.md$")]
     private static partial Regex NumberedPage();
+
+    [GeneratedRegex(@"!\[[^\]]*\]\((?<path>[^)\s]+\.(png|svg))\)")]
+    private static partial Regex PictureLink();
 }
