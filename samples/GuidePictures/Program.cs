@@ -18,6 +18,7 @@ var written = new List<string>
     OptimizerPathsPicture.Save(folder),
     TrainingPictures.SaveCurves(folder),
     TrainingPictures.SaveLearningRateSweep(folder),
+    TrainingPictures.SaveOverfitting(folder),
 };
 
 bool graphviz = GraphvizRenderer.IsAvailable;

@@ -68,6 +68,56 @@ internal static class TrainingPictures
         return Chart.Save(plot, folder, "learning-rate-sweep.png", 860, 520);
     }
 
+    /// <summary>
+    /// Page 10: 30 noisy training points, 200 validation points, binary cross-entropy and Adam, with and without
+    /// L2: the training and validation losses of every step.
+    /// </summary>
+    public static string SaveOverfitting(string folder)
+    {
+        var (train, validation) = Datasets.MakeMoons(230, noise: 0.3, seed: 3).Split(200.0 / 230, seed: 1);
+        using var plot = new Plot();
+        Chart.Style(plot);
+        var alphas = new[] { 0.0, 0.003 };
+        for (int k = 0; k < alphas.Length; k++)
+        {
+            var model = new MLP(2, [16, 16, 1], seed: 1);
+            var adam = new Adam(model.Parameters(), learningRate: 0.02);
+            var trainLoss = Losses.BinaryCrossEntropyWithLogits(train.Features.Select(p => model.Forward(p)[0]).ToArray(), train.BinaryLabels());
+            var objective = (trainLoss + Losses.L2(model.Parameters(), alphas[k])).Compile();
+            var validationLoss = Losses.BinaryCrossEntropyWithLogits(validation.Features.Select(p => model.Forward(p)[0]).ToArray(), validation.BinaryLabels()).Compile();
+            var steps = new List<double>();
+            var trainCurve = new List<double>();
+            var validationCurve = new List<double>();
+            for (int step = 0; step <= 1000; step++)
+            {
+                objective.Forward();
+                steps.Add(step);
+                trainCurve.Add(trainLoss.Data);
+                validationCurve.Add(validationLoss.Forward());
+                adam.ZeroGrad();
+                objective.Backward();
+                adam.Step();
+            }
+
+            string name = k == 0 ? "no L2" : FormattableString.Invariant($"L2 α = {alphas[k]}");
+            var t = plot.Add.ScatterLine(steps, trainCurve, Chart.Palette[k]);
+            t.LineWidth = 2;
+            t.LinePattern = LinePattern.Dashed;
+            t.LegendText = $"training loss, {name}";
+            var v = plot.Add.ScatterLine(steps, validationCurve, Chart.Palette[k]);
+            v.LineWidth = 3;
+            v.LegendText = $"validation loss, {name}";
+        }
+
+        plot.Title("Overfitting: 30 training points, 200 validation points");
+        plot.XLabel("step (Adam, η = 0.02)");
+        plot.YLabel("binary cross-entropy");
+        plot.Axes.SetLimits(0, 1000, 0, 3);
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.ShowLegend();
+        return Chart.Save(plot, folder, "overfitting.png", 860, 520);
+    }
+
     /// <summary>Full-batch training on the hinge loss plus L2 (10⁻⁴); the loss and accuracy of every step.</summary>
     public static List<(double Loss, double Accuracy)> Train(MLP model, Dataset data, Optimizer optimizer, int steps)
     {
