@@ -12,14 +12,11 @@ public sealed partial class ExampleFilesTests
 {
     private const string ExamplesFolder = "docs/examples";
 
-    // Pages whose blocks have not moved to example files yet (they are still compiled and run as snippets).
-    private static readonly string[] s_snippetPages = ["docs/09-performance-explained.md"];
-
     [Fact]
     public void Every_block_of_the_readme_and_the_numbered_pages_names_the_example_file_that_runs_it()
     {
         var missing = new List<string>();
-        foreach (string page in Repository.MarkdownFiles().Where(f => f == "README.md" || NumberedPage().IsMatch(f)).Except(s_snippetPages))
+        foreach (string page in Repository.MarkdownFiles().Where(f => f == "README.md" || NumberedPage().IsMatch(f)))
         {
             foreach (var block in MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.FullPath(page))))
             {
