@@ -37,7 +37,7 @@ for (int r = 0; r < rows; r++)
     {
         double x = -1.5 + (4.0 * c / (columns - 1));
         double y = 1.5 - (2.5 * r / (rows - 1));
-        picture[r, c] = model.Forward([x, y])[0].Data > 0 ? '+' : '-';
+        picture[r, c] = model.Predict([x, y])[0] > 0 ? '+' : '-'; // the score, without building a graph
     }
 }
 

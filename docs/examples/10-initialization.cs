@@ -1,6 +1,5 @@
 #:project ../../src/AutogradForDummies/AutogradForDummies.csproj
 
-using AutogradForDummies;
 using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 
@@ -36,11 +35,11 @@ static double[] HiddenRms(MLP model, Dataset data)
     var sums = new double[model.Layers.Count - 1];
     foreach (var point in data.Features)
     {
-        IReadOnlyList<Scalar> x = point.Select(v => new Scalar(v)).ToArray();
+        var x = point.ToArray();
         for (int l = 0; l < sums.Length; l++)
         {
-            x = model.Layers[l].Forward(x);
-            sums[l] += x.Sum(h => h.Data * h.Data) / x.Count;
+            x = model.Layers[l].Predict(x); // the layer's outputs as plain numbers, without building a graph
+            sums[l] += x.Sum(h => h * h) / x.Length;
         }
     }
 

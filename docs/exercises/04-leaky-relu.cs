@@ -9,8 +9,9 @@
 // Write LeakyRelu below with Scalar operations only (+, -, *, Relu(), ...), so that Backward() differentiates it
 // for you. Then run
 //     dotnet run docs/exercises/04-leaky-relu.cs
-// The checker compares values and gradients with the formula, with central differences (page 1), and at a = 0
-// with the convention above; then it re-evaluates your graph with new inputs, as a compiled graph does (page 9).
+// The checker compares values and gradients with the formula, with central differences (page 1), at a = 0 with
+// the convention above, and with the library's own a.LeakyRelu(slope); then it re-evaluates your graph with new
+// inputs, as a compiled graph does (page 9).
 // A solution is in docs/exercises/solutions/04-leaky-relu.cs; try first.
 
 using AutogradForDummies;
@@ -53,21 +54,19 @@ check.That("the graph gives the right values again when its input changes (a com
     },
     "an `if` on a.Data while building the graph is decided once and frozen into it. Build the function from operations that decide for themselves every time, such as Relu().");
 
-// Once the library has its own Leaky ReLU, compare with it too: replace null by (a, s) => a.LeakyRelu(s).
-Func<Scalar, double, Scalar>? library = null;
-if (library is not null)
-{
-    check.That("the same values and gradients as the library's LeakyRelu", () => points.Append(0.0).All(x =>
-        {
-            Scalar mine = new(x), theirs = new(x);
-            var y1 = LeakyRelu(mine, slope);
-            var y2 = library(theirs, slope);
-            y1.Backward();
-            y2.Backward();
-            return Math.Abs(y1.Data - y2.Data) < 1e-12 && Math.Abs(mine.Grad - theirs.Grad) < 1e-12;
-        }),
-        "the library's rule is the formula above, with the gradient slope at a = 0.");
-}
+check.That("the same values and gradients as the library's own LeakyRelu, at the kink too", () => points.Append(0.0).All(x =>
+    {
+        Scalar mine = new(x), theirs = new(x);
+        var y1 = LeakyRelu(mine, slope);
+        var y2 = theirs.LeakyRelu(slope);
+        y1.Backward();
+        y2.Backward();
+        return Math.Abs(y1.Data - y2.Data) < 1e-12 && Math.Abs(mine.Grad - theirs.Grad) < 1e-12;
+    }),
+    "the library's rule is the formula above, with the gradient slope at a = 0.");
+check.That("it is built from other operations, not the library's LeakyRelu", () =>
+        !LeakyRelu(new Scalar(1.0), slope).TopologicalOrder().Any(node => node.Op.StartsWith("LeakyReLU", StringComparison.Ordinal)),
+    "the point is to build it yourself: combine a, Relu() and the arithmetic operators.");
 
 return check.Finish();
 

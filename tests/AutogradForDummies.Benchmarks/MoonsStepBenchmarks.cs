@@ -31,7 +31,7 @@ public class MoonsStepBenchmarks
     public void Setup()
     {
         _setup = new MoonsSetup(seed: 1);
-        var warmup = new SGD(_setup.Model.Parameters(), 1.0, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100));
+        var warmup = new SGD(_setup.Model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
         var graph = _setup.BuildLoss().Compile();
         for (int k = 0; k < TrainedSteps; k++)
         {

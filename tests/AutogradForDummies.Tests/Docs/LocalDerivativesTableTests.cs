@@ -44,7 +44,8 @@ public sealed class LocalDerivativesTableTests
         return names;
     }
 
-    // What Scalar.Op shows for a node of this operation (a constant exponent is written `**c` in the table).
+    // What Scalar.Op shows for a node of this operation (with `**c`, `LeakyReLU s` and `clamp lo..hi` for the
+    // operations that show a constant).
     private static string OpName(OpCode code)
     {
         Scalar a = new(0.5), b = new(2.0);
@@ -56,7 +57,11 @@ public sealed class LocalDerivativesTableTests
             OpCode.Divide => a / b,
             OpCode.Negate => -a,
             OpCode.Pow => a.Pow(b),
-            OpCode.PowConstant => null,
+            OpCode.Max => Scalar.Max(a, b),
+            OpCode.Min => Scalar.Min(a, b),
+            OpCode.PowConstant => a.Pow(3),
+            OpCode.LeakyRelu => a.LeakyRelu(0.1),
+            OpCode.Clamp => a.Clamp(0, 1),
             OpCode.Relu => a.Relu(),
             OpCode.Tanh => a.Tanh(),
             OpCode.Sigmoid => a.Sigmoid(),
@@ -67,16 +72,22 @@ public sealed class LocalDerivativesTableTests
             OpCode.Softplus => a.Softplus(),
             OpCode.Dot => Scalar.Dot([a], [b]),
             OpCode.Sum => Scalar.Sum([a, b]),
+            OpCode.Mean => Scalar.Mean([a, b]),
             OpCode.LogSumExp => Scalar.LogSumExp([a, b]),
             _ => throw new InvalidOperationException($"The operation {code} is new: add a line here that builds one, and a row to {Page}'s table."),
         };
 
-        if (node is null)
-        {
-            return "**c";
-        }
-
         node.Code.Should().Be(code, "the test builds a node of the operation it names");
-        return node.Op;
+
+        // An operation with a constant shows it in its Op; the table writes the constant's name instead.
+        var (shown, inTable) = code switch
+        {
+            OpCode.PowConstant => ("**3", "**c"),
+            OpCode.LeakyRelu => ("LeakyReLU 0.1", "LeakyReLU s"),
+            OpCode.Clamp => ("clamp 0..1", "clamp lo..hi"),
+            _ => (node.Op, node.Op),
+        };
+        node.Op.Should().Be(shown);
+        return inTable;
     }
 }

@@ -7,7 +7,8 @@ namespace AutogradForDummies;
 /// <remarks>
 /// Every Scalar is a record <c>label | data | grad</c>; leaves are shaded and the root has a bold outline.
 /// Every operation is a small ellipse between its operands and its result. Where operand order matters
-/// (<c>-</c>, <c>/</c>, <c>**</c>, a dot product) the edges say which operand is which.
+/// (<c>-</c>, <c>/</c>, <c>**</c>) the edges say which operand is first and which second, and a dot product's edges
+/// say which inputs are weights, inputs and the bias: words, so that they cannot be mistaken for variable names.
 /// </remarks>
 internal static class DotWriter
 {
@@ -19,11 +20,12 @@ internal static class DotWriter
         sb.Append("  node [fontname=\"Helvetica\", fontsize=11];\n");
         sb.Append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
 
-        var (nodes, ids) = Topology.Numbered(root);
+        using var graph = Topology.Number(root);
+        var nodes = graph.Nodes;
         for (int id = 0; id < nodes.Length; id++)
         {
             var node = nodes[id];
-            string label = node.Label is null ? string.Empty : Escape(node.Label) + " | ";
+            string label = node.Label is { } name ? Escape(name) + " | " : string.Empty;
             string style = node.IsLeaf ? ", style=filled, fillcolor=\"#dde8f6\"" : string.Empty;
             string outline = ReferenceEquals(node, root) ? ", penwidth=2" : string.Empty;
             sb.Append(CultureInfo.InvariantCulture,
@@ -38,27 +40,19 @@ internal static class DotWriter
                 $"  n{id}op [shape=ellipse, fontsize=10, margin=\"0.05,0.02\", label=\"{Escape(node.Op)}\"];\n");
             sb.Append(CultureInfo.InvariantCulture, $"  n{id}op -> n{id};\n");
             var parents = node.Parents;
+            var roles = new OperandRoles(node);
+            string[] names = Operations.Visit<OperandRoles, string[]>(node.Code, roles);
             for (int k = 0; k < parents.Count; k++)
             {
-                string role = OperandRole(node, k);
-                string edgeLabel = role.Length == 0 ? string.Empty : $" [label=\"{role}\"]";
-                sb.Append(CultureInfo.InvariantCulture, $"  n{ids[parents[k]]} -> n{id}op{edgeLabel};\n");
+                string edgeLabel = names[k].Length == 0 ? string.Empty : $" [label=\"{names[k]}\"]";
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"  n{Topology.NumberedGraph.PositionOf(parents[k])} -> n{id}op{edgeLabel};\n");
             }
         }
 
         sb.Append("}\n");
         return sb.ToString();
     }
-
-    // Names the k-th operand where the order matters: a and b of a − b, a / b, a ** b; wᵢ, xᵢ and b of a dot product.
-    private static string OperandRole(Scalar node, int k) => node.Code switch
-    {
-        OpCode.Subtract or OpCode.Divide or OpCode.Pow => k == 0 ? "a" : "b",
-        OpCode.Dot when k < node.Xs.Length => "w" + k.ToString(CultureInfo.InvariantCulture),
-        OpCode.Dot when k < 2 * node.Xs.Length => "x" + (k - node.Xs.Length).ToString(CultureInfo.InvariantCulture),
-        OpCode.Dot => "b",
-        _ => string.Empty,
-    };
 
     private static string Format(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
@@ -77,5 +71,46 @@ internal static class DotWriter
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>The edge label of each entry of <see cref="Scalar.Parents"/>: empty where the order does not matter.</summary>
+    private readonly struct OperandRoles(Scalar node) : IOperationVisitor<string[]>
+    {
+        public string[] Leaf() => [];
+
+        public string[] Unary<TRule>()
+            where TRule : IUnaryRule => [string.Empty];
+
+        public string[] Binary<TRule>()
+            where TRule : IBinaryRule => TRule.IsOrdered ? ["1st", "2nd"] : [string.Empty, string.Empty];
+
+        public string[] WithConstants<TRule>()
+            where TRule : IConstantRule => [string.Empty];
+
+        public string[] Dot()
+        {
+            int n = node.Inputs.Length;
+            var names = new string[(2 * n) + (node.HasBias ? 1 : 0)];
+            for (int i = 0; i < n; i++)
+            {
+                names[i] = "weight " + i.ToString(CultureInfo.InvariantCulture);
+                names[n + i] = "input " + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (node.HasBias)
+            {
+                names[^1] = "bias";
+            }
+
+            return names;
+        }
+
+        public string[] Sum() => Unnamed();
+
+        public string[] Mean() => Unnamed();
+
+        public string[] LogSumExp() => Unnamed();
+
+        private string[] Unnamed() => [.. Enumerable.Repeat(string.Empty, node.Terms.Length)];
     }
 }

@@ -28,6 +28,17 @@ public sealed class GraphvizRendererTests : IDisposable
     }
 
     [Fact]
+    public void An_output_path_that_names_a_folder_is_reported_naming_the_argument()
+    {
+        string path = Directory.CreateDirectory(Path.Combine(_folder, "graph.svg")).FullName;
+
+        var act = () => GraphvizRenderer.Render(new Scalar(1.0), path);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("outputPath").WithMessage("*names a folder*");
+        Directory.GetFileSystemEntries(path).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Renders_an_svg_file_and_leaves_no_temporary_file()
     {
         SkipUnlessGraphvizIsInstalled();

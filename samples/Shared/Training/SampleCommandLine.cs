@@ -3,8 +3,9 @@ using System.CommandLine;
 namespace AutogradForDummies.Samples;
 
 /// <summary>
-/// The command line every training sample has: --seed, --steps, --learning-rate, --output and --compiled, with
-/// the sample's own defaults and wording. It checks what it was given before the sample runs.
+/// The command line every training sample has: --seed, --steps, --learning-rate, --output and --compiled (and
+/// --help and --version), with the sample's own defaults and wording. It checks what it was given before the
+/// sample runs.
 /// </summary>
 internal sealed class SampleCommandLine
 {
@@ -63,6 +64,7 @@ internal sealed class SampleCommandLine
         };
 
         var root = new RootCommand(Description) { seed, steps, learningRate, output, compiled };
+        SampleVersion.Use(root);
         root.SetAction(parseResult =>
         {
             var settings = new TrainingSettings(
@@ -78,7 +80,7 @@ internal sealed class SampleCommandLine
                 return 1;
             }
 
-            if (!Results.TryCreateFolder(settings.Output))
+            if (!OutputFiles.TryCreateFolder(settings.Output))
             {
                 return 1;
             }

@@ -12,6 +12,5 @@ internal sealed record TrainingSettings(int Seed, int Steps, double LearningRate
     public string? Problem() =>
         Steps <= 0 ? $"--steps must be a positive number of steps (got {Steps})."
         : !(LearningRate > 0) || double.IsInfinity(LearningRate) ? $"--learning-rate must be a positive, finite number (got {LearningRate})."
-        : string.IsNullOrWhiteSpace(Output) ? "--output must name a folder."
         : null;
 }

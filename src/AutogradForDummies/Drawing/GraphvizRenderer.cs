@@ -9,7 +9,8 @@ namespace AutogradForDummies;
 /// <remarks>
 /// Graphviz is optional: <see cref="Scalar.ToDot"/> needs nothing, and this class throws
 /// <see cref="GraphvizNotFoundException"/> (saying how to install it) when <c>dot</c> is missing.
-/// The image is written to a temporary file and renamed into place, so a failure never leaves half a file.
+/// The image is written to a temporary file and renamed into place, so a failure never leaves half a file and never
+/// replaces an existing image with a broken one.
 /// </remarks>
 /// <example>
 /// <code>
@@ -31,9 +32,12 @@ public static class GraphvizRenderer
     /// <param name="root">The output Scalar of the graph.</param>
     /// <param name="outputPath">The file to write; its extension, <c>.svg</c> or <c>.png</c>, picks the format.</param>
     /// <exception cref="ArgumentNullException"><paramref name="root"/> or <paramref name="outputPath"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="outputPath"/> does not end in .svg or .png, or its folder does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputPath"/> does not end in .svg or .png, names a folder,
+    /// or lies in a folder that does not exist.</exception>
     /// <exception cref="GraphvizNotFoundException">Graphviz is not installed.</exception>
     /// <exception cref="InvalidOperationException">Graphviz failed; the message includes what it printed.</exception>
+    /// <exception cref="IOException">The image could not be written (the message names <paramref name="outputPath"/>);
+    /// an existing file is left as it was.</exception>
     public static void Render(Scalar root, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -44,9 +48,12 @@ public static class GraphvizRenderer
     /// <param name="dot">Graphviz DOT text, such as <see cref="Scalar.ToDot"/> returns.</param>
     /// <param name="outputPath">The file to write; its extension, <c>.svg</c> or <c>.png</c>, picks the format.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dot"/> or <paramref name="outputPath"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="outputPath"/> does not end in .svg or .png, or its folder does not exist.</exception>
+    /// <exception cref="ArgumentException"><paramref name="outputPath"/> does not end in .svg or .png, names a folder,
+    /// or lies in a folder that does not exist.</exception>
     /// <exception cref="GraphvizNotFoundException">Graphviz is not installed.</exception>
     /// <exception cref="InvalidOperationException">Graphviz failed; the message includes what it printed.</exception>
+    /// <exception cref="IOException">The image could not be written (the message names <paramref name="outputPath"/>);
+    /// an existing file is left as it was.</exception>
     public static void RenderDot(string dot, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(dot);
@@ -59,29 +66,42 @@ public static class GraphvizRenderer
                 $"The output file must end in .svg or .png, but was '{outputPath}'.", nameof(outputPath)),
         };
 
-        string fullPath = OutputFile.Resolve(outputPath, nameof(outputPath));
+        OutputFile.Write(outputPath, nameof(outputPath), temporary => RunDot(dot, format, temporary, outputPath));
+    }
 
+    /// <summary>Runs <c>dot</c> to write the image to <paramref name="temporary"/>; its messages name
+    /// <paramref name="outputPath"/> instead.</summary>
+    private static void RunDot(string dot, string format, string temporary, string outputPath)
+    {
         string dotExe = FindDot() ?? throw new GraphvizNotFoundException();
-        string temp = fullPath + ".tmp-" + Guid.NewGuid().ToString("N");
+        var start = new ProcessStartInfo(dotExe)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-T" + format);
+        if (format == "png")
+        {
+            start.ArgumentList.Add("-Gdpi=150"); // sharper than the default 96 dpi
+        }
+
+        start.ArgumentList.Add("-o");
+        start.ArgumentList.Add(temporary);
+
+        Process process;
         try
         {
-            var start = new ProcessStartInfo(dotExe)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add("-T" + format);
-            if (format == "png")
-            {
-                start.ArgumentList.Add("-Gdpi=150"); // sharper than the default 96 dpi
-            }
+            process = Process.Start(start) ?? throw new GraphvizNotFoundException();
+        }
+        catch (Win32Exception e)
+        {
+            throw new GraphvizNotFoundException($"Graphviz's 'dot' could not be started: {e.Message}", e);
+        }
 
-            start.ArgumentList.Add("-o");
-            start.ArgumentList.Add(temp);
-
-            using var process = Process.Start(start) ?? throw new GraphvizNotFoundException();
+        using (process)
+        {
             var stderr = process.StandardError.ReadToEndAsync();
             process.StandardInput.Write(dot);
             process.StandardInput.Close();
@@ -89,21 +109,8 @@ public static class GraphvizRenderer
             process.WaitForExit();
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException(
-                    $"Graphviz 'dot' failed with exit code {process.ExitCode}: {stderr.Result.Trim()}");
-            }
-
-            File.Move(temp, fullPath, overwrite: true);
-        }
-        catch (Win32Exception e)
-        {
-            throw new GraphvizNotFoundException($"Graphviz's 'dot' could not be started: {e.Message}", e);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
+                string message = stderr.Result.Trim().Replace(temporary, outputPath, StringComparison.Ordinal);
+                throw new InvalidOperationException($"Graphviz 'dot' failed with exit code {process.ExitCode}: {message}");
             }
         }
     }
