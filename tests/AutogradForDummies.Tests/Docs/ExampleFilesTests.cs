@@ -91,6 +91,16 @@ public sealed partial class ExampleFilesTests
             .And.NotContain("Import", "the repository's strict settings must not be imported");
     }
 
+    [Fact]
+    public void The_package_line_the_guide_gives_names_the_librarys_version()
+    {
+        string project = File.ReadAllText(Repository.FullPath(ProgramFile.LibraryProject));
+        string version = VersionElement().Match(project).Groups["version"].Value;
+        version.Should().NotBeEmpty("the library's project sets <Version>");
+
+        File.ReadAllText(Repository.FullPath("docs/README.md")).Should().Contain($"#:package AutogradForDummies@{version}");
+    }
+
     [Theory]
     [InlineData("dotnet run docs/examples/01-slope.cs", "docs/examples/01-slope.cs")]
     [InlineData("  dotnet run docs/exercises/03-backward.cs ", "docs/exercises/03-backward.cs")]
@@ -132,6 +142,9 @@ public sealed partial class ExampleFilesTests
 
     [GeneratedRegex(@"^docs/\d{2}-[^/]+\.md$")]
     private static partial Regex NumberedPage();
+
+    [GeneratedRegex(@"<Version>(?<version>[^<]+)</Version>")]
+    private static partial Regex VersionElement();
 
     [GeneratedRegex(@"!\[[^\]]*\]\((?<path>[^)\s]+\.(png|svg))\)")]
     private static partial Regex PictureLink();
