@@ -42,6 +42,14 @@ check.That("at initialization: 4 of 32 hidden units are dead", () => (atStart = 
 
 foreach (var (rate, expected) in new[] { (0.3, 6), (1.0, 6), (3.0, 22) })
 {
+    if (atStart < 0)
+    {
+        // CountDeadRelus threw: training would only take time.
+        check.That($"after 100 steps with learning rate {rate}: {expected} dead", () => CountDeadRelus(fresh, data) == expected,
+            "count the dead units of a fresh model first.");
+        continue;
+    }
+
     var model = new MLP(2, [16, 16, 1], seed: 1);
     var (loss, accuracy) = Train(model, data, rate);
     int dead = -1;
