@@ -2,7 +2,7 @@
 
 using AutogradForDummies;
 
-Console.OutputEncoding = System.Text.Encoding.UTF8; // ε and ∂ print correctly on every console
+Console.OutputEncoding = System.Text.Encoding.UTF8; // ′ prints correctly on every console
 
 // f(x) = x·x·x + 2·x at x = 3: f(3) = 33 and f′(3) = 3·3² + 2 = 29.
 var x = new Dual(3, 1);                 // x = 3 + 1ε: "the derivative of x with respect to x is 1"

@@ -31,8 +31,9 @@ public sealed class DotnetRunTests
         lines.Insert(firstStatement, "int unused = 42;");
         lines.Insert(0, "using System.Globalization;");
         // In a folder of its own inside docs/examples (which has the relaxed settings), so that the other tests,
-        // which run at the same time, never see it among the examples.
-        string folder = $"docs/examples/edited-{Guid.NewGuid():N}";
+        // which run at the same time, never see it among the examples. The same path every time, so that the SDK
+        // reuses its build folder for it instead of leaving a new one behind on every test run.
+        const string folder = "docs/examples/edited-by-the-tests";
         string path = folder + "/edited.cs";
         string edited = "#:project ../../../" + ProgramFile.LibraryProject + "\n\n" + string.Join('\n', lines) + "\n";
         Directory.CreateDirectory(Repository.FullPath(folder));
