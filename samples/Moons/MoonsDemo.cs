@@ -64,7 +64,7 @@ internal static class MoonsDemo
             data,
             heldOut: null,
             ["class 0 (y = -1)", "class 1 (y = +1)"],
-            (x, y) => model.Forward(new[] { x, y })[0].Data > 0 ? 1 : 0);
+            (x, y) => model.Predict([x, y])[0] > 0 ? 1 : 0); // inference without building a graph
     }
 
     /// <summary>The micrograd way: every step builds a fresh graph from the parameters to the loss.</summary>

@@ -106,14 +106,14 @@ internal static class SpiralDemo
         return logits;
     }
 
-    /// <summary>The class with the largest logit at the point (x, y).</summary>
+    /// <summary>The class with the largest logit at the point (x, y): inference without building a graph.</summary>
     private static int Predict(MLP model, double x, double y)
     {
-        var logits = model.Forward(new[] { x, y });
+        double[] logits = model.Predict([x, y]);
         int best = 0;
-        for (int c = 1; c < logits.Count; c++)
+        for (int c = 1; c < logits.Length; c++)
         {
-            if (logits[c].Data > logits[best].Data)
+            if (logits[c] > logits[best])
             {
                 best = c;
             }

@@ -1,9 +1,9 @@
 namespace AutogradForDummies;
 
 /// <content>
-/// The operations. Each computes its value with its rule's <c>Forward</c> and records its operands and code; the
-/// rule's <c>Backward</c> (in <see cref="Rules"/>) is applied to the node later, by <see cref="Backward"/> or by a
-/// <see cref="CompiledGraph"/>.
+/// The operations, each in its instance form (<c>a.Tanh()</c>) and its static form (<c>Scalar.Tanh(a)</c>). Each
+/// computes its value with its rule's <c>Forward</c> and records its operands and code; the rule's <c>Backward</c>
+/// (in <see cref="Rules"/>) is applied to the node later, by <see cref="Backward"/> or by a <see cref="CompiledGraph"/>.
 /// </content>
 public sealed partial class Scalar
 {
@@ -42,6 +42,12 @@ public sealed partial class Scalar
     /// <returns>A new Scalar for the power; its <see cref="Op"/> reads like <c>**3</c>.</returns>
     public Scalar Pow(double exponent) => WithConstants<Rules.PowConstant>(this, [exponent]);
 
+    /// <summary>The static form of <see cref="Pow(double)"/>: <c>x ** exponent</c>.</summary>
+    /// <param name="x">The base.</param>
+    /// <param name="exponent">The constant exponent.</param>
+    /// <returns>A new Scalar for the power.</returns>
+    public static Scalar Pow(Scalar x, double exponent) => NotNull(x, nameof(x)).Pow(exponent);
+
     /// <summary>Raises to a power that is itself a Scalar: <c>a ** b</c>; both receive gradients.</summary>
     /// <param name="exponent">The exponent.</param>
     /// <returns>A new Scalar for the power.</returns>
@@ -49,9 +55,20 @@ public sealed partial class Scalar
     /// convention (as in PyTorch): there the formula gives 0·(−∞), and 0^b jumps at b = 0.</remarks>
     public Scalar Pow(Scalar exponent) => Binary<Rules.Pow>(this, NotNull(exponent, nameof(exponent)));
 
+    /// <summary>The static form of <see cref="Pow(Scalar)"/>: <c>x ** exponent</c>, both variables.</summary>
+    /// <param name="x">The base.</param>
+    /// <param name="exponent">The exponent.</param>
+    /// <returns>A new Scalar for the power.</returns>
+    public static Scalar Pow(Scalar x, Scalar exponent) => NotNull(x, nameof(x)).Pow(exponent);
+
     /// <summary>Rectified linear unit: <c>max(0, a)</c>. Its gradient at 0 is taken as 0; relu(NaN) is NaN.</summary>
     /// <returns>A new Scalar for relu(a).</returns>
     public Scalar Relu() => Unary<Rules.Relu>(this);
+
+    /// <summary>The static form of <see cref="Relu()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for relu(x).</returns>
+    public static Scalar Relu(Scalar x) => NotNull(x, nameof(x)).Relu();
 
     /// <summary>Leaky rectified linear unit: <c>a</c> for a &gt; 0, else <c>slope·a</c>, so that a unit that is off
     /// still passes a little gradient. Its gradient at 0 is taken as the slope.</summary>
@@ -68,34 +85,75 @@ public sealed partial class Scalar
         return WithConstants<Rules.LeakyRelu>(this, slope == 0.01 ? s_defaultLeakySlope : [slope]);
     }
 
+    /// <summary>The static form of <see cref="LeakyRelu(double)"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <param name="slope">The slope for x ≤ 0; finite.</param>
+    /// <returns>A new Scalar for the leaky ReLU.</returns>
+    public static Scalar LeakyRelu(Scalar x, double slope = 0.01) => NotNull(x, nameof(x)).LeakyRelu(slope);
+
     /// <summary>Hyperbolic tangent. Finite, with a finite gradient, for every finite input.</summary>
     /// <returns>A new Scalar for tanh(a).</returns>
     public Scalar Tanh() => Unary<Rules.Tanh>(this);
+
+    /// <summary>The static form of <see cref="Tanh()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for tanh(x).</returns>
+    public static Scalar Tanh(Scalar x) => NotNull(x, nameof(x)).Tanh();
 
     /// <summary>Logistic sigmoid <c>1 / (1 + e^−a)</c>, evaluated without overflow.</summary>
     /// <returns>A new Scalar for σ(a).</returns>
     public Scalar Sigmoid() => Unary<Rules.Sigmoid>(this);
 
+    /// <summary>The static form of <see cref="Sigmoid()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for σ(x).</returns>
+    public static Scalar Sigmoid(Scalar x) => NotNull(x, nameof(x)).Sigmoid();
+
     /// <summary>Exponential <c>e^a</c>; overflows to +∞ above about 709.</summary>
     /// <returns>A new Scalar for e^a.</returns>
     public Scalar Exp() => Unary<Rules.Exp>(this);
+
+    /// <summary>The static form of <see cref="Exp()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for e^x.</returns>
+    public static Scalar Exp(Scalar x) => NotNull(x, nameof(x)).Exp();
 
     /// <summary>Natural logarithm. <c>Log(0)</c> is −∞ and the log of a negative number is NaN.</summary>
     /// <returns>A new Scalar for ln(a).</returns>
     public Scalar Log() => Unary<Rules.Log>(this);
 
+    /// <summary>The static form of <see cref="Log()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for ln(x).</returns>
+    public static Scalar Log(Scalar x) => NotNull(x, nameof(x)).Log();
+
     /// <summary>Absolute value. Its gradient at 0 is taken as 0.</summary>
     /// <returns>A new Scalar for |a|.</returns>
     public Scalar Abs() => Unary<Rules.Abs>(this);
+
+    /// <summary>The static form of <see cref="Abs()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for |x|.</returns>
+    public static Scalar Abs(Scalar x) => NotNull(x, nameof(x)).Abs();
 
     /// <summary>Square root. The root of a negative number is NaN; the gradient at 0 is +∞.</summary>
     /// <returns>A new Scalar for √a.</returns>
     public Scalar Sqrt() => Unary<Rules.Sqrt>(this);
 
+    /// <summary>The static form of <see cref="Sqrt()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for √x.</returns>
+    public static Scalar Sqrt(Scalar x) => NotNull(x, nameof(x)).Sqrt();
+
     /// <summary>Softplus <c>ln(1 + e^a)</c>, a smooth ReLU, evaluated without overflow and accurately for very
     /// negative a; its derivative is σ(a).</summary>
     /// <returns>A new Scalar for softplus(a).</returns>
     public Scalar Softplus() => Unary<Rules.Softplus>(this);
+
+    /// <summary>The static form of <see cref="Softplus()"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <returns>A new Scalar for softplus(x).</returns>
+    public static Scalar Softplus(Scalar x) => NotNull(x, nameof(x)).Softplus();
 
     /// <summary>Limits the value to [<paramref name="min"/>, <paramref name="max"/>]. The gradient is 1 inside the
     /// bounds (the bounds included, as in PyTorch) and 0 outside.</summary>
@@ -123,6 +181,27 @@ public sealed partial class Scalar
 
         return WithConstants<Rules.Clamp>(this, [min, max]);
     }
+
+    /// <summary>The static form of <see cref="Clamp(double, double)"/>.</summary>
+    /// <param name="x">The operand.</param>
+    /// <param name="min">The lower bound; not NaN.</param>
+    /// <param name="max">The upper bound; not NaN, and at least <paramref name="min"/>.</param>
+    /// <returns>A new Scalar for the clamped value.</returns>
+    public static Scalar Clamp(Scalar x, double min, double max) => NotNull(x, nameof(x)).Clamp(min, max);
+
+    /// <summary>The larger of two Scalars, <c>max(a, b)</c>, as a node: the gradient goes to the larger operand
+    /// (half to each on a tie). NaN if either is NaN.</summary>
+    /// <param name="a">One operand.</param>
+    /// <param name="b">The other operand.</param>
+    /// <returns>A new Scalar for the maximum.</returns>
+    public static Scalar Max(Scalar a, Scalar b) => Binary<Rules.Max>(NotNull(a, nameof(a)), NotNull(b, nameof(b)));
+
+    /// <summary>The smaller of two Scalars, <c>min(a, b)</c>, as a node: the gradient goes to the smaller operand
+    /// (half to each on a tie). NaN if either is NaN.</summary>
+    /// <param name="a">One operand.</param>
+    /// <param name="b">The other operand.</param>
+    /// <returns>A new Scalar for the minimum.</returns>
+    public static Scalar Min(Scalar a, Scalar b) => Binary<Rules.Min>(NotNull(a, nameof(a)), NotNull(b, nameof(b)));
 
     /// <summary>
     /// Log-sum-exp <c>ln Σ e^xᵢ</c> as one node, computed with the largest term subtracted first so that it never

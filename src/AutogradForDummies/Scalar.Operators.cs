@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 namespace AutogradForDummies;
 
 /// <content>
-/// Operators, the static forms of the operations, comparisons and formatting. Scalar implements .NET's generic-math
+/// Operators, comparisons and formatting. Scalar implements .NET's generic-math
 /// operator interfaces, so generic code written against <see cref="IAdditionOperators{TSelf, TOther, TResult}"/> and
 /// friends builds a graph when given Scalars, and can be differentiated.
 /// </content>
@@ -181,85 +181,6 @@ public sealed partial class Scalar :
     /// <param name="right">The Scalar.</param>
     /// <returns>Whether the number is larger or equal.</returns>
     public static bool operator >=(double left, Scalar right) => left >= NotNull(right, nameof(right))._data;
-
-    /// <summary>The larger of two Scalars, <c>max(a, b)</c>, as a node: the gradient goes to the larger operand
-    /// (half to each on a tie). NaN if either is NaN.</summary>
-    /// <param name="a">One operand.</param>
-    /// <param name="b">The other operand.</param>
-    /// <returns>A new Scalar for the maximum.</returns>
-    public static Scalar Max(Scalar a, Scalar b) => Binary<Rules.Max>(NotNull(a, nameof(a)), NotNull(b, nameof(b)));
-
-    /// <summary>The smaller of two Scalars, <c>min(a, b)</c>, as a node: the gradient goes to the smaller operand
-    /// (half to each on a tie). NaN if either is NaN.</summary>
-    /// <param name="a">One operand.</param>
-    /// <param name="b">The other operand.</param>
-    /// <returns>A new Scalar for the minimum.</returns>
-    public static Scalar Min(Scalar a, Scalar b) => Binary<Rules.Min>(NotNull(a, nameof(a)), NotNull(b, nameof(b)));
-
-    /// <summary>The static form of <see cref="Pow(double)"/>: <c>x ** exponent</c>.</summary>
-    /// <param name="x">The base.</param>
-    /// <param name="exponent">The constant exponent.</param>
-    /// <returns>A new Scalar for the power.</returns>
-    public static Scalar Pow(Scalar x, double exponent) => NotNull(x, nameof(x)).Pow(exponent);
-
-    /// <summary>The static form of <see cref="Pow(Scalar)"/>: <c>x ** exponent</c>, both variables.</summary>
-    /// <param name="x">The base.</param>
-    /// <param name="exponent">The exponent.</param>
-    /// <returns>A new Scalar for the power.</returns>
-    public static Scalar Pow(Scalar x, Scalar exponent) => NotNull(x, nameof(x)).Pow(exponent);
-
-    /// <summary>The static form of <see cref="Relu()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for relu(x).</returns>
-    public static Scalar Relu(Scalar x) => NotNull(x, nameof(x)).Relu();
-
-    /// <summary>The static form of <see cref="LeakyRelu(double)"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <param name="slope">The slope for x ≤ 0; finite.</param>
-    /// <returns>A new Scalar for the leaky ReLU.</returns>
-    public static Scalar LeakyRelu(Scalar x, double slope = 0.01) => NotNull(x, nameof(x)).LeakyRelu(slope);
-
-    /// <summary>The static form of <see cref="Tanh()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for tanh(x).</returns>
-    public static Scalar Tanh(Scalar x) => NotNull(x, nameof(x)).Tanh();
-
-    /// <summary>The static form of <see cref="Sigmoid()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for σ(x).</returns>
-    public static Scalar Sigmoid(Scalar x) => NotNull(x, nameof(x)).Sigmoid();
-
-    /// <summary>The static form of <see cref="Exp()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for e^x.</returns>
-    public static Scalar Exp(Scalar x) => NotNull(x, nameof(x)).Exp();
-
-    /// <summary>The static form of <see cref="Log()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for ln(x).</returns>
-    public static Scalar Log(Scalar x) => NotNull(x, nameof(x)).Log();
-
-    /// <summary>The static form of <see cref="Abs()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for |x|.</returns>
-    public static Scalar Abs(Scalar x) => NotNull(x, nameof(x)).Abs();
-
-    /// <summary>The static form of <see cref="Sqrt()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for √x.</returns>
-    public static Scalar Sqrt(Scalar x) => NotNull(x, nameof(x)).Sqrt();
-
-    /// <summary>The static form of <see cref="Softplus()"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <returns>A new Scalar for softplus(x).</returns>
-    public static Scalar Softplus(Scalar x) => NotNull(x, nameof(x)).Softplus();
-
-    /// <summary>The static form of <see cref="Clamp(double, double)"/>.</summary>
-    /// <param name="x">The operand.</param>
-    /// <param name="min">The lower bound; not NaN.</param>
-    /// <param name="max">The upper bound; not NaN, and at least <paramref name="min"/>.</param>
-    /// <returns>A new Scalar for the clamped value.</returns>
-    public static Scalar Clamp(Scalar x, double min, double max) => NotNull(x, nameof(x)).Clamp(min, max);
 
     /// <summary>Compares values, for sorting: NaN first, then −∞ up to +∞; every Scalar comes after null.</summary>
     /// <param name="other">The Scalar to compare with.</param>

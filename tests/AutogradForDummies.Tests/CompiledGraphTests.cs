@@ -334,4 +334,36 @@ public sealed class CompiledGraphTests
             a.Grad.Should().Be(2 * first, $"{updates}: leaves accumulate");
         }
     }
+
+    [Theory]
+    [InlineData(3, 2)]
+    [InlineData(17, 5)]
+    [InlineData(40, 12)]
+    [InlineData(70, 3)]
+    public void Networks_of_every_size_class_compile_to_the_dynamic_bits_in_both_modes(int hidden, int points)
+    {
+        // Widths below, at and above the dot product's 16 running sums and its vector blocks, with and without tails.
+        var data = AutogradForDummies.Data.Datasets.MakeMoons(points, noise: 0.2, seed: hidden);
+        var labels = data.SignedLabels();
+        var model = new AutogradForDummies.Nn.MLP(2, [hidden, hidden, 1], seed: points);
+        Scalar Loss()
+        {
+            var scores = data.Features.Select(x => model.Forward(x)[0]).ToArray();
+            return AutogradForDummies.Nn.Losses.Hinge(scores, labels) + AutogradForDummies.Nn.Losses.L2(model.Parameters(), 1e-3);
+        }
+
+        var dynamic = Loss();
+        model.ZeroGrad();
+        dynamic.Backward();
+        long[] expected = [.. model.Parameters().Select(p => Bits(p.Grad))];
+
+        foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+        {
+            var graph = Loss().Compile(updates);
+            model.ZeroGrad();
+            Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"{updates}");
+            graph.Backward();
+            model.Parameters().Select(p => Bits(p.Grad)).Should().Equal(expected, $"{updates}");
+        }
+    }
 }
