@@ -1,6 +1,6 @@
 // Draws the guide's pictures into docs/images, from the library itself:
 //   dotnet run --project samples/GuidePictures [output-folder]   (default: docs/images, run from the repository root)
-// The two graph pictures need Graphviz's `dot`; the others only this program.
+// The three graph pictures need Graphviz's `dot`; the others only this program.
 using AutogradForDummies;
 using AutogradForDummies.GuidePictures;
 
@@ -15,6 +15,7 @@ var written = new List<string>
 {
     TangentPicture.Save(folder),
     ActivationsPicture.Save(folder),
+    LossesPicture.Save(folder),
     OptimizerPathsPicture.Save(folder),
     TrainingPictures.SaveCurves(folder),
     TrainingPictures.SaveLearningRateSweep(folder),
@@ -26,6 +27,7 @@ if (graphviz)
 {
     written.Add(GraphPictures.SaveChainRuleGraph(folder));
     written.Add(GraphPictures.SaveBackwardOrder(folder));
+    written.Add(NetworkPicture.Save(folder));
 }
 
 foreach (string path in written)
@@ -35,7 +37,7 @@ foreach (string path in written)
 
 if (!graphviz)
 {
-    Console.Error.WriteLine("Graphviz 'dot' is not installed, so the two graph pictures were not drawn (apt-get install graphviz, brew install graphviz, or winget install graphviz).");
+    Console.Error.WriteLine("Graphviz 'dot' is not installed, so the three graph pictures were not drawn (apt-get install graphviz, brew install graphviz, or winget install graphviz).");
     return 1;
 }
 
