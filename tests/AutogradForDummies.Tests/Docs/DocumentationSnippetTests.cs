@@ -7,7 +7,9 @@ namespace AutogradForDummies.Tests.Docs;
 
 /// <summary>
 /// Every ```csharp block in README.md and docs/**/*.md is a program that must compile and run, and print
-/// exactly the ```text block that follows it. So the examples cannot drift away from the library.
+/// exactly the ```text block that follows it. So the examples cannot drift away from the library. A block
+/// whose page names its file (<c>dotnet run docs/examples/01-slope.cs</c> right above it) must be that file,
+/// and it is the file that is compiled and run.
 /// </summary>
 public sealed partial class DocumentationSnippetTests
 {
@@ -38,12 +40,32 @@ public sealed partial class DocumentationSnippetTests
         var block = FindBlock(file, number);
         string where = $"{file}, block {number} (line {block.Line})";
 
-        var (image, problems) = SnippetRunner.Compile(block.Code);
-        if (image is null)
+        byte[]? image;
+        if (block.ExampleFile is { } path)
         {
-            Assert.Fail(
-                $"{where} does not compile cleanly (Snippet.cs line 1 is line {block.Line + 1} of {file}):{Environment.NewLine}" +
-                string.Join(Environment.NewLine, problems));
+            File.Exists(Repository.FullPath(path)).Should().BeTrue($"{where} says it is run by `dotnet run {path}`");
+            var program = ProgramFile.Read(path);
+            if (program.Body != block.Code.TrimEnd('\n'))
+            {
+                Assert.Fail(DescribeMismatch($"{where} is not the program of {path} (after its #: lines)", "shows", "file has", block.Code, program.Body));
+            }
+
+            where = $"{path}, shown by {where}";
+            (image, var problems) = SnippetRunner.Compile(program);
+            if (image is null)
+            {
+                Assert.Fail($"{where} does not compile cleanly:{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+            }
+        }
+        else
+        {
+            (image, var problems) = SnippetRunner.Compile(block.Code);
+            if (image is null)
+            {
+                Assert.Fail(
+                    $"{where} does not compile cleanly (Snippet.cs line 1 is line {block.Line + 1} of {file}):{Environment.NewLine}" +
+                    string.Join(Environment.NewLine, problems));
+            }
         }
 
         var (output, error) = SnippetRunner.Run(image);
@@ -58,7 +80,7 @@ public sealed partial class DocumentationSnippetTests
             string expected = SnippetRunner.Normalize(block.ExpectedOutput);
             if (actual != expected)
             {
-                Assert.Fail(DescribeMismatch(where, expected, actual));
+                Assert.Fail(DescribeMismatch($"{where} printed something else than its text block", "expected", "actual", expected, actual));
             }
         }
     }
@@ -97,23 +119,24 @@ public sealed partial class DocumentationSnippetTests
         return blocks.Single(b => b.Number == number);
     }
 
-    private static string DescribeMismatch(string where, string expected, string actual)
+    /// <summary>Says where two texts first differ, then shows the second one whole.</summary>
+    internal static string DescribeMismatch(string what, string firstName, string secondName, string first, string second)
     {
-        var e = expected.Split('\n');
-        var a = actual.Split('\n');
+        var e = first.Split('\n');
+        var a = second.Split('\n');
         int line = 0;
         while (line < e.Length && line < a.Length && e[line] == a[line])
         {
             line++;
         }
 
+        int width = Math.Max(firstName.Length, secondName.Length) + 1;
         var sb = new StringBuilder();
-        sb.Append(where).Append(" printed something else than its text block; the first difference is on output line ")
-            .Append(line + 1).AppendLine(":")
-            .Append("  expected: ").AppendLine(line < e.Length ? e[line] : "(end of output)")
-            .Append("  actual:   ").AppendLine(line < a.Length ? a[line] : "(end of output)")
-            .AppendLine("Whole output:")
-            .AppendLine(actual);
+        sb.Append(what).Append("; the first difference is on line ").Append(line + 1).AppendLine(":")
+            .Append("  ").Append((firstName + ":").PadRight(width)).Append(' ').AppendLine(line < e.Length ? e[line] : "(end)")
+            .Append("  ").Append((secondName + ":").PadRight(width)).Append(' ').AppendLine(line < a.Length ? a[line] : "(end)")
+            .Append("Whole text (").Append(secondName).AppendLine("):")
+            .AppendLine(second);
         return sb.ToString();
     }
 

@@ -65,4 +65,46 @@ public sealed class MarkdownCodeBlocksTests
         block.Code.Should().Be("var x = 1;");
         block.ExpectedOutput.Should().Be("ok");
     }
+
+    [Fact]
+    public void The_command_right_above_a_block_names_its_file()
+    {
+        const string markdown = """
+            ```bash
+            dotnet run docs/examples/01-slope.cs
+            ```
+
+            ```csharp
+            Console.WriteLine(1);
+            ```
+
+            Run it with `dotnet run docs/examples/readme-expression.cs`:
+
+            ```csharp
+            Console.WriteLine(2);
+            ```
+
+            ```bash
+            dotnet run docs/examples/02-other.cs
+            ```
+
+            Some prose in between.
+
+            ```csharp
+            Console.WriteLine(3);
+            ```
+
+            ```text
+            3
+            ```
+
+            ```csharp
+            Console.WriteLine(4);
+            ```
+            """;
+
+        var blocks = MarkdownCodeBlocks.Parse(markdown);
+
+        blocks.Select(b => b.ExampleFile).Should().Equal("docs/examples/01-slope.cs", "docs/examples/readme-expression.cs", null, null);
+    }
 }
