@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AutogradForDummies.Samples.Graph;
 
 /// <summary>
-/// micrograd's README example: builds <c>d = a³/5 + relu(b²)</c>, runs the backward pass, prints every node's
+/// The guide's running example (page 2): builds <c>d = a³/5 + relu(b²)</c>, runs the backward pass, prints every node's
 /// value and gradient, and draws the graph.
 /// </summary>
 internal static class GraphDemo

@@ -1,4 +1,4 @@
-// The example from micrograd's README, drawn as a graph:
+// The guide's running example (page 2), drawn as a graph:
 //   a = 1.5; b = -4.0; c = a**3 / 5; d = c + relu(b**2)
 // Usage: dotnet run --project samples/Graph -- [--output out/graph]
 using System.CommandLine;
@@ -11,7 +11,7 @@ var output = new Option<string>("--output")
     DefaultValueFactory = _ => Path.Combine("out", "graph"),
 };
 
-var root = new RootCommand("Builds micrograd's README example, prints each node's value and gradient, and draws the graph.") { output };
+var root = new RootCommand("Builds the guide's running example, prints each node's value and gradient, and draws the graph.") { output };
 SampleVersion.Use(root);
 root.SetAction(parseResult => GraphDemo.Run(parseResult.GetValue(output)!));
 return root.Parse(args).Invoke();
