@@ -281,32 +281,32 @@ public sealed partial class Scalar
         double value = Rules.Dot(new DataOf(weightsAndBias), new DataOf(inputs), bias);
         var flags = (weightsAreLeaves || AllLeaves(weightsAndBias) ? InputFlags.FirstListAllLeaves : InputFlags.None)
             | (AllLeaves(inputs) ? InputFlags.SecondListAllLeaves : InputFlags.None);
-        return new(value, OpCode.Dot, weightsAndBias, inputs, flags);
+        return new(value, OpCode.Dot, NodeShape.Dot, weightsAndBias, inputs, flags);
     }
 
     /// <summary>Sum without copying or checking: the array is the caller's and never changes.</summary>
     internal static Scalar SumCore(Scalar[] terms) =>
-        new(Rules.Sum(new DataOf(terms)), OpCode.Sum, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
+        new(Rules.Sum(new DataOf(terms)), OpCode.Sum, NodeShape.Terms, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
 
     /// <summary>Mean without copying or checking: the array is the caller's, never changes and is not empty.</summary>
     internal static Scalar MeanCore(Scalar[] terms) =>
-        new(Rules.Mean(new DataOf(terms)), OpCode.Mean, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
+        new(Rules.Mean(new DataOf(terms)), OpCode.Mean, NodeShape.Terms, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
 
     /// <summary>LogSumExp without copying or checking: the array is the caller's, never changes and is not empty.</summary>
     internal static Scalar LogSumExpCore(Scalar[] terms) =>
-        new(Rules.LogSumExp(new DataOf(terms)), OpCode.LogSumExp, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
+        new(Rules.LogSumExp(new DataOf(terms)), OpCode.LogSumExp, NodeShape.Terms, terms, null, AllLeaves(terms) ? InputFlags.FirstListAllLeaves : InputFlags.None);
 
     /// <summary>A node of a one-operand operation.</summary>
     private static Scalar Unary<TRule>(Scalar a)
-        where TRule : IUnaryRule => new(TRule.Forward(a._data), TRule.Code, a, null);
+        where TRule : IUnaryRule => new(TRule.Forward(a._data), TRule.Code, NodeShape.OneOperand, a, null);
 
     /// <summary>A node of a two-operand operation.</summary>
     private static Scalar Binary<TRule>(Scalar a, Scalar b)
-        where TRule : IBinaryRule => new(TRule.Forward(a._data, b._data), TRule.Code, a, b);
+        where TRule : IBinaryRule => new(TRule.Forward(a._data, b._data), TRule.Code, NodeShape.TwoOperands, a, b);
 
     /// <summary>A node of an operation with one operand and constants.</summary>
     private static Scalar WithConstants<TRule>(Scalar a, double[] constants)
-        where TRule : IConstantRule => new(TRule.Forward(a._data, constants), TRule.Code, a, constants);
+        where TRule : IConstantRule => new(TRule.Forward(a._data, constants), TRule.Code, NodeShape.OneOperand, a, constants);
 
     private static bool AllLeaves(Scalar[] nodes)
     {

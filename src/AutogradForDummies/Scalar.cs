@@ -59,6 +59,7 @@ public sealed partial class Scalar
     private double _data;
     private double _grad;
     private readonly OpCode _code;
+    private readonly NodeShape _shape;
     private readonly InputFlags _flags;
 
     // Scratch space of a traversal (0 between traversals): a visit mark, or a node's position in a sorted graph.
@@ -76,10 +77,11 @@ public sealed partial class Scalar
         }
     }
 
-    private Scalar(double data, OpCode code, object in0, object? in1, InputFlags flags = InputFlags.None)
+    private Scalar(double data, OpCode code, NodeShape shape, object in0, object? in1, InputFlags flags = InputFlags.None)
     {
         _data = data;
         _code = code;
+        _shape = shape;
         _in0 = in0;
         _in1 = in1;
         _flags = flags;
@@ -165,6 +167,9 @@ public sealed partial class Scalar
     }
 
     internal OpCode Code => _code;
+
+    /// <summary>Gets where the node's operands are (see the comment on the operand slots), whatever its operation.</summary>
+    internal NodeShape Shape => _shape;
 
     /// <summary>Gets the operand of a unary operation, or the first operand of a binary one.</summary>
     internal Scalar First => (Scalar)_in0!;

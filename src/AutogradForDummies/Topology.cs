@@ -188,7 +188,7 @@ internal static class Topology
             node.Mark = Marked;
             try
             {
-                Operations.Visit<ParentVisitor, bool>(node.Code, new ParentVisitor(this, node, depth + 1));
+                VisitParents(node, depth + 1);
                 Emit(node);
             }
             catch
@@ -246,7 +246,7 @@ internal static class Topology
 
                 node.Mark = Marked;
                 Push(node, expanded: true);
-                Operations.Visit<ParentPusher, bool>(node.Code, new ParentPusher(this, node));
+                PushParents(node);
             }
 
             Array.Clear(Stack, 0, _highWater);
@@ -318,6 +318,80 @@ internal static class Topology
 
         public bool SkipsLeaves => !includeLeaves;
 
+        /// <summary>Visits a node's parents last operand first (the order in which the explicit stack pops what
+        /// <see cref="PushParents"/> pushes); lists that hold only leaves are skipped when leaves are not wanted.</summary>
+        private void VisitParents(Scalar node, int depth)
+        {
+            switch (node.Shape)
+            {
+                case NodeShape.Leaf:
+                    break;
+                case NodeShape.OneOperand:
+                    VisitIfWanted(node.First, depth);
+                    break;
+                case NodeShape.TwoOperands:
+                    VisitIfWanted(node.Second, depth);
+                    VisitIfWanted(node.First, depth);
+                    break;
+                case NodeShape.Dot:
+                    if (!(SkipsLeaves && node.SecondListAllLeaves))
+                    {
+                        VisitAll(node.Inputs, depth);
+                    }
+
+                    if (!(SkipsLeaves && node.FirstListAllLeaves))
+                    {
+                        VisitAll(node.WeightsAndBias, depth);
+                    }
+
+                    break;
+                case NodeShape.Terms:
+                    if (!(SkipsLeaves && node.FirstListAllLeaves))
+                    {
+                        VisitAll(node.Terms, depth);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>Pushes a node's parents, in operand order; lists that hold only leaves are skipped when leaves are
+        /// not wanted.</summary>
+        private void PushParents(Scalar node)
+        {
+            switch (node.Shape)
+            {
+                case NodeShape.Leaf:
+                    break;
+                case NodeShape.OneOperand:
+                    PushIfWanted(node.First);
+                    break;
+                case NodeShape.TwoOperands:
+                    PushIfWanted(node.First);
+                    PushIfWanted(node.Second);
+                    break;
+                case NodeShape.Dot:
+                    if (!(SkipsLeaves && node.FirstListAllLeaves))
+                    {
+                        PushAll(node.WeightsAndBias);
+                    }
+
+                    if (!(SkipsLeaves && node.SecondListAllLeaves))
+                    {
+                        PushAll(node.Inputs);
+                    }
+
+                    break;
+                case NodeShape.Terms:
+                    if (!(SkipsLeaves && node.FirstListAllLeaves))
+                    {
+                        PushAll(node.Terms);
+                    }
+
+                    break;
+            }
+        }
+
         private bool Wanted(Scalar node) => includeLeaves || !node.IsLeaf;
 
         private void Emit(Scalar node)
@@ -353,122 +427,6 @@ internal static class Topology
             Array.Clear(array, 0, used);
             ArrayPool<T>.Shared.Return(array);
             return bigger;
-        }
-    }
-
-    /// <summary>Pushes a node's parents, in operand order; lists that hold only leaves are skipped when leaves are not
-    /// wanted.</summary>
-    private readonly struct ParentPusher(Search search, Scalar node) : IOperationVisitor<bool>
-    {
-        public bool Leaf() => true;
-
-        public bool Unary<TRule>()
-            where TRule : IUnaryRule => PushFirst();
-
-        public bool Binary<TRule>()
-            where TRule : IBinaryRule
-        {
-            search.PushIfWanted(node.First);
-            search.PushIfWanted(node.Second);
-            return true;
-        }
-
-        public bool WithConstants<TRule>()
-            where TRule : IConstantRule => PushFirst();
-
-        public bool Dot()
-        {
-            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
-            {
-                search.PushAll(node.WeightsAndBias);
-            }
-
-            if (!(search.SkipsLeaves && node.SecondListAllLeaves))
-            {
-                search.PushAll(node.Inputs);
-            }
-
-            return true;
-        }
-
-        public bool Sum() => PushTerms();
-
-        public bool Mean() => PushTerms();
-
-        public bool LogSumExp() => PushTerms();
-
-        private bool PushFirst()
-        {
-            search.PushIfWanted(node.First);
-            return true;
-        }
-
-        private bool PushTerms()
-        {
-            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
-            {
-                search.PushAll(node.Terms);
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>Visits a node's parents last operand first (the order the explicit stack pops what
-    /// <see cref="ParentPusher"/> pushes); lists that hold only leaves are skipped when leaves are not wanted.</summary>
-    private readonly struct ParentVisitor(Search search, Scalar node, int depth) : IOperationVisitor<bool>
-    {
-        public bool Leaf() => true;
-
-        public bool Unary<TRule>()
-            where TRule : IUnaryRule => VisitFirst();
-
-        public bool Binary<TRule>()
-            where TRule : IBinaryRule
-        {
-            search.VisitIfWanted(node.Second, depth);
-            search.VisitIfWanted(node.First, depth);
-            return true;
-        }
-
-        public bool WithConstants<TRule>()
-            where TRule : IConstantRule => VisitFirst();
-
-        public bool Dot()
-        {
-            if (!(search.SkipsLeaves && node.SecondListAllLeaves))
-            {
-                search.VisitAll(node.Inputs, depth);
-            }
-
-            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
-            {
-                search.VisitAll(node.WeightsAndBias, depth);
-            }
-
-            return true;
-        }
-
-        public bool Sum() => VisitTerms();
-
-        public bool Mean() => VisitTerms();
-
-        public bool LogSumExp() => VisitTerms();
-
-        private bool VisitFirst()
-        {
-            search.VisitIfWanted(node.First, depth);
-            return true;
-        }
-
-        private bool VisitTerms()
-        {
-            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
-            {
-                search.VisitAll(node.Terms, depth);
-            }
-
-            return true;
         }
     }
 }
