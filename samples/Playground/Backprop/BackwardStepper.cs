@@ -34,7 +34,7 @@ public sealed class BackwardStepper
         int rootIndex = Nodes.Count - 1;
         grad[rootIndex] = 1;
         steps.Add(new BackwardStep(rootIndex, BackwardStepKind.Seed,
-            $"Start at the output: d({Name(root)})/d({Name(root)}) = 1, so {Name(root)}.grad = 1.", []));
+            $"Start at the output: d({Name(root)})/d({Name(root)}) = 1, so {RuleText.Grad(Name(root))} = 1.", []));
         states.Add((double[])grad.Clone());
 
         for (int i = Nodes.Count - 1; i >= 0; i--)
@@ -86,7 +86,7 @@ public sealed class BackwardStepper
         if (g == 0)
         {
             return new BackwardStep(i, BackwardStepKind.Skipped,
-                $"{name}.grad is 0, so it passes nothing on: Backward() skips it.", []);
+                $"{RuleText.Grad(name)} is 0, so it passes nothing on: Backward() skips it.", []);
         }
 
         var parents = node.Parents;

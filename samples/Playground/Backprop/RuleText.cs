@@ -81,6 +81,9 @@ internal static class RuleText
     /// <summary>Formats a number for the rule texts: up to 6 significant digits, invariant culture.</summary>
     public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
 
+    /// <summary>The gradient of a node in the texts: <c>a.grad</c>, <c>(a*b).grad</c>.</summary>
+    public static string Grad(string name) => Operand(name) + ".grad";
+
     // Names that are not a single identifier or number get brackets, so that a/b² never reads wrongly.
     private static string Operand(string name) =>
         name.All(c => char.IsLetterOrDigit(c) || c is '_' or '.') ? name : $"({name})";

@@ -29,8 +29,6 @@ export async function renderDot(container, dot, label, current, targets, done) {
   }
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
   svg.classList.add("graph");
   const marks = new Map();
   if (current) marks.set(current, "current");
@@ -44,6 +42,14 @@ export async function renderDot(container, dot, label, current, targets, done) {
     if (mark) g.classList.add(mark);
   }
   container.replaceChildren(svg);
+  // Fit a wide graph to the panel, but never shrink its text below about 70% (then the panel scrolls).
+  const natural = svg.width.baseVal.value;
+  const available = container.clientWidth - 16;
+  if (natural > available && available > 0) {
+    svg.style.maxWidth = "none";
+    svg.style.width = Math.round(natural * Math.max(available / natural, 0.7)) + "px";
+    svg.style.height = "auto";
+  }
   return "";
 }
 
