@@ -5,6 +5,7 @@ using Xunit;
 namespace AutogradForDummies.Playground.Tests;
 
 /// <summary>The playground's asset step (samples/Playground/Assets.targets) on a machine without Node.js.</summary>
+[Collection(SerialBuilds.Name)]
 public sealed class AssetsTests
 {
     [Fact]

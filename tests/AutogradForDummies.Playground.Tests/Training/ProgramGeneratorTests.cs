@@ -5,6 +5,7 @@ using Xunit;
 
 namespace AutogradForDummies.Playground.Tests.Training;
 
+[Collection(SerialBuilds.Name)]
 public sealed class ProgramGeneratorTests
 {
     public static TheoryData<string, ArenaSettings, int> Setups() => new()
