@@ -17,7 +17,7 @@ internal static class MoonsDemo
 
     /// <summary>Trains the model and writes what it learned into the output folder.</summary>
     /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
-    /// <returns>The exit code: 0, or 1 when training diverged.</returns>
+    /// <returns>The exit code: 0, or 1 when training diverged or the results could not be written.</returns>
     public static int Run(TrainingSettings settings)
     {
         // The data: 100 points on two half moons. The hinge loss wants labels -1 and +1 instead of 0 and 1.
@@ -35,15 +35,25 @@ internal static class MoonsDemo
         var optimizer = new SGD(model.Parameters(), schedule);
 
         // Train: every step rebuilds the graph, or with --compiled replays one graph built and compiled up front.
-        TrainingProgress.Run(settings, () => settings.Compiled
+        // It stops early, with an error, if the loss explodes (a learning rate far too large).
+        if (TrainingProgress.Run(settings, () => settings.Compiled
             ? CompiledSteps(model, data, labels, optimizer)
-            : DynamicSteps(model, data, labels, optimizer));
+            : DynamicSteps(model, data, labels, optimizer)) is not double firstLoss)
+        {
+            return 1;
+        }
 
         // How good is the trained model? One more forward pass over the data.
         var scores = Scores(model, data);
         double loss = Loss(model, scores, labels).Data;
+        if (Divergence.HasDiverged(loss, firstLoss))
+        {
+            Console.Error.WriteLine(Divergence.Message("after the last step", loss, firstLoss));
+            return 1;
+        }
+
         double accuracy = Metrics.Accuracy(scores, labels);
-        Console.WriteLine(Invariant($"final loss {loss:0.0000}, training accuracy {accuracy:0%}"));
+        Console.WriteLine(Invariant($"final loss {Divergence.FormatLoss(loss)}, training accuracy {accuracy:0%}"));
 
         // The picture of what it learned, and the trained weights.
         string title = Invariant($"Moons: MLP(2, [16, 16, 1]) after {settings.Steps} steps, training accuracy {accuracy:0%}");
@@ -54,7 +64,7 @@ internal static class MoonsDemo
             data,
             heldOut: null,
             ["class 0 (y = -1)", "class 1 (y = +1)"],
-            (x, y) => model.Forward(new[] { x, y })[0].Data > 0 ? 1 : 0);
+            (x, y) => model.Predict([x, y])[0] > 0 ? 1 : 0); // inference without building a graph
     }
 
     /// <summary>The micrograd way: every step builds a fresh graph from the parameters to the loss.</summary>

@@ -18,7 +18,7 @@ internal static class SpiralDemo
 
     /// <summary>Trains the model, tests it on the held-out points and writes what it learned into the output folder.</summary>
     /// <param name="settings">Settings already checked by the command line; the output folder exists.</param>
-    /// <returns>The exit code: 0, or 1 when training diverged.</returns>
+    /// <returns>The exit code: 0, or 1 when training diverged or the results could not be written.</returns>
     public static int Run(TrainingSettings settings)
     {
         // The data: one spiral arm per class. A fifth of the points is held out: the model never trains on them,
@@ -35,15 +35,27 @@ internal static class SpiralDemo
         var optimizer = new AdamW(model.Parameters(), settings.LearningRate);
 
         // Train on the training points only: every step rebuilds the graph, or with --compiled replays one graph
-        // built and compiled up front.
-        TrainingProgress.Run(settings, () => settings.Compiled
+        // built and compiled up front. It stops early, with an error, if the loss explodes.
+        if (TrainingProgress.Run(settings, () => settings.Compiled
             ? CompiledSteps(model, train, optimizer)
-            : DynamicSteps(model, train, optimizer));
+            : DynamicSteps(model, train, optimizer)) is not double firstLoss)
+        {
+            return 1;
+        }
 
         // The real test: accuracy on the held-out points, next to the accuracy on the points it trained on.
-        double trainAccuracy = Metrics.Accuracy(Logits(model, train), train.Labels);
+        var trainLogits = Logits(model, train);
+        double loss = Losses.SoftmaxCrossEntropy(trainLogits, train.Labels).Data;
+        if (Divergence.HasDiverged(loss, firstLoss))
+        {
+            Console.Error.WriteLine(Divergence.Message("after the last step", loss, firstLoss));
+            return 1;
+        }
+
+        double trainAccuracy = Metrics.Accuracy(trainLogits, train.Labels);
         double testAccuracy = Metrics.Accuracy(Logits(model, test), test.Labels);
-        Console.WriteLine(Invariant($"training accuracy {trainAccuracy:0.0%}, held-out accuracy {testAccuracy:0.0%}"));
+        Console.WriteLine(Invariant(
+            $"final loss {Divergence.FormatLoss(loss)}, training accuracy {trainAccuracy:0.0%}, held-out accuracy {testAccuracy:0.0%}"));
 
         // The picture of what it learned (the held-out points drawn open), and the trained weights.
         string title = Invariant(
@@ -94,14 +106,14 @@ internal static class SpiralDemo
         return logits;
     }
 
-    /// <summary>The class with the largest logit at the point (x, y).</summary>
+    /// <summary>The class with the largest logit at the point (x, y): inference without building a graph.</summary>
     private static int Predict(MLP model, double x, double y)
     {
-        var logits = model.Forward(new[] { x, y });
+        double[] logits = model.Predict([x, y]);
         int best = 0;
-        for (int c = 1; c < logits.Count; c++)
+        for (int c = 1; c < logits.Length; c++)
         {
-            if (logits[c].Data > logits[best].Data)
+            if (logits[c] > logits[best])
             {
                 best = c;
             }

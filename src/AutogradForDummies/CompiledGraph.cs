@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace AutogradForDummies;
 
 /// <summary>
@@ -12,15 +15,19 @@ namespace AutogradForDummies;
 /// then repeat <c>Forward()</c>, <c>ZeroGrad()</c>, <c>Backward()</c>, <c>Step()</c>.
 /// </para>
 /// <para>
-/// Each operation is evaluated by the same formulas (<c>Rules</c>) as the Scalars' own backward closures,
-/// in the same order, so the compiled and the dynamic path give identical numbers. After
-/// <see cref="Forward"/> every Scalar of the graph holds its new <see cref="Scalar.Data"/>; after
-/// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating,
-/// exactly as after <see cref="Scalar.Backward"/>. Every operation Scalar offers can be compiled.
+/// Each operation is evaluated by the same rules (<c>Rules</c>) as on the dynamic path, in the same order, so the
+/// compiled and the dynamic path give identical numbers. By default (<see cref="NodeUpdates.EveryNode"/>) after
+/// <see cref="Forward"/> every Scalar of the graph holds its new <see cref="Scalar.Data"/>, and after
+/// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating, exactly as
+/// after <see cref="Scalar.Backward"/>. Compiled with <see cref="NodeUpdates.LeavesAndRoot"/>, it updates only the
+/// leaves' gradients and the root, which is all a training step needs, and is faster for large graphs; any node's
+/// numbers can still be read with <see cref="ValueOf"/> and <see cref="GradientOf"/>. Every operation Scalar offers
+/// can be compiled.
 /// </para>
 /// <para>
-/// The values live in one array, at places chosen so that the operands of a dot product, a sum or a log-sum-exp
-/// are consecutive where possible (see <c>SlotLayout</c>): then the fused operations read plain runs of numbers.
+/// The values live in one array, at places chosen so that the operands of a dot product, a sum or a mean are
+/// consecutive where possible (see <c>SlotLayout</c>): then the fused operations read plain runs of numbers, with the
+/// processor's vector units.
 /// </para>
 /// <para>A CompiledGraph is not thread-safe; use it, and its Scalars, from one thread at a time.</para>
 /// </remarks>
@@ -42,135 +49,123 @@ namespace AutogradForDummies;
 /// </example>
 public sealed class CompiledGraph
 {
-    private readonly Leaf[] _leaves;        // read before anything is computed
+    private readonly Scalar[] _leaves;      // read before anything is computed
+    private readonly int[] _leafSlots;
     private readonly Instruction[] _code;   // the operations, in topological order; the root is last
-    private readonly int _rootSlot;
-    private readonly int[] _operands;       // slots of the operands of fused operations, list after list
-    private readonly double[] _constants;   // exponents of PowConstant
+    private readonly Scalar[] _computes;    // the Scalar each instruction computes
+    private readonly Scalar?[] _then;       // the activation node an instruction computes right after, if any
+    private readonly int[] _gathered;       // slots of the operands of fused operations that are not consecutive
+    private readonly double[] _constants;   // the constants of operations with constants, list after list
     private readonly double[] _values;      // by slot
     private readonly double[] _grads;       // by slot
+    private readonly int _rootSlot;
+    private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
 
-    internal CompiledGraph(Scalar root)
+    internal CompiledGraph(Scalar root, NodeUpdates updates)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var (nodes, index) = Topology.Numbered(root);
+        if (!Enum.IsDefined(updates))
+        {
+            throw new ArgumentOutOfRangeException(nameof(updates), updates, "Not a defined NodeUpdates value.");
+        }
 
-        int[] slot = SlotLayout.Assign(nodes, index);
-        var operands = new List<int>();
-        var constants = new List<double>();
-        var leaves = new List<Leaf>();
-        var code = new List<Instruction>(nodes.Length);
+        Updates = updates;
+        using var graph = Topology.Number(root);
+        var nodes = graph.Nodes;
+        int[] slot = SlotLayout.Assign(nodes);
+
+        int leafCount = 0;
+        foreach (var node in nodes)
+        {
+            leafCount += node.IsLeaf ? 1 : 0;
+        }
+
+        _leaves = new Scalar[leafCount];
+        _leafSlots = new int[leafCount];
+        var code = new Instruction[nodes.Length - leafCount];
+        var computes = new Scalar[code.Length];
         _values = new double[nodes.Length];
         _grads = new double[nodes.Length];
+        var builder = new InstructionBuilder(slot);
+        int leaf = 0, op = 0;
         for (int i = 0; i < nodes.Length; i++)
         {
             var node = nodes[i];
-            int dst = slot[i];
-            _values[dst] = node.Data;
+            _values[slot[i]] = node.Data;
             if (node.IsLeaf)
             {
-                leaves.Add(new Leaf(node, dst));
+                _leaves[leaf] = node;
+                _leafSlots[leaf++] = slot[i];
                 continue;
             }
 
-            code.Add(node.Code switch
-            {
-                OpCode.Sum or OpCode.LogSumExp => new Instruction(
-                    node, node.Code, dst, count: node.Xs.Length, start: AddSlots(node.Xs)),
-                OpCode.Dot => new Instruction(
-                    node,
-                    OpCode.Dot,
-                    dst,
-                    a: node.BiasOrNull is { } bias ? SlotOf(bias) : -1,
-                    count: node.Xs.Length,
-                    start: AddSlots(node.Xs, node.Ys),
-                    w: Consecutive(node.Xs),
-                    x: Consecutive(node.Ys)),
-                OpCode.PowConstant => new Instruction(node, OpCode.PowConstant, dst, a: SlotOf(node.A), b: AddConstant(node.B.Data)),
-                _ when node.ParentCountForTraversal() == 1 => new Instruction(node, node.Code, dst, a: SlotOf(node.A)),
-                _ => new Instruction(node, node.Code, dst, a: SlotOf(node.A), b: SlotOf(node.B)),
-            });
+            builder.Node = node;
+            code[op] = Operations.Visit<InstructionBuilder, Instruction>(node.Code, builder);
+            computes[op++] = node;
         }
 
-        _leaves = [.. leaves];
-        _code = [.. code];
+        (_code, _computes, _then) = FuseActivations(code, computes);
+        _gathered = [.. builder.Gathered];
+        _constants = [.. builder.Constants];
         _rootSlot = slot[^1];
-        _operands = [.. operands];
-        _constants = [.. constants];
         Root = root;
-
-        int SlotOf(Scalar node) => slot[index[node]];
-
-        int Consecutive(Scalar[] list) => SlotLayout.ConsecutiveStart(list, index, slot);
-
-        int AddSlots(Scalar[] first, Scalar[]? second = null)
-        {
-            int start = operands.Count;
-            foreach (var p in first)
-            {
-                operands.Add(SlotOf(p));
-            }
-
-            foreach (var p in second ?? [])
-            {
-                operands.Add(SlotOf(p));
-            }
-
-            return start;
-        }
-
-        int AddConstant(double value)
-        {
-            constants.Add(value);
-            return constants.Count - 1;
-        }
+        NodeCount = nodes.Length;
     }
 
     /// <summary>Gets the Scalar whose value <see cref="Forward"/> returns.</summary>
     public Scalar Root { get; }
 
+    /// <summary>Gets which Scalars <see cref="Forward"/> and <see cref="Backward"/> keep up to date.</summary>
+    public NodeUpdates Updates { get; }
+
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
-    public int NodeCount => _leaves.Length + _code.Length;
+    public int NodeCount { get; private init; }
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
-    /// graph's Scalars, and returns the root's value. Allocates nothing.
+    /// graph's Scalars (all of them, or with <see cref="NodeUpdates.LeavesAndRoot"/> the root only), and returns the
+    /// root's value. Allocates nothing.
     /// </summary>
     /// <returns>The new value of <see cref="Root"/>.</returns>
     public double Forward()
     {
         var v = _values;
-        foreach (var leaf in _leaves)
+        var leaves = _leaves;
+        var leafSlots = _leafSlots;
+        for (int i = 0; i < leaves.Length; i++)
         {
-            v[leaf.Slot] = leaf.Node.Data;
+            v[leafSlots[i]] = leaves[i].Data;
         }
 
-        foreach (ref readonly var c in _code.AsSpan())
+        var code = _code;
+        var computes = _computes;
+        var then = _then;
+        bool everyNode = Updates == NodeUpdates.EveryNode;
+        for (int i = 0; i < code.Length; i++)
         {
-            double y = c.Op switch
-            {
-                OpCode.Add => Rules.Add(v[c.A], v[c.B]),
-                OpCode.Subtract => Rules.Subtract(v[c.A], v[c.B]),
-                OpCode.Multiply => Rules.Multiply(v[c.A], v[c.B]),
-                OpCode.Divide => Rules.Divide(v[c.A], v[c.B]),
-                OpCode.Negate => Rules.Negate(v[c.A]),
-                OpCode.Pow => Rules.Pow(v[c.A], v[c.B]),
-                OpCode.PowConstant => Rules.PowConstant(v[c.A], _constants[c.B]),
-                OpCode.Relu => Rules.Relu(v[c.A]),
-                OpCode.Tanh => Rules.Tanh(v[c.A]),
-                OpCode.Sigmoid => Rules.Sigmoid(v[c.A]),
-                OpCode.Exp => Rules.Exp(v[c.A]),
-                OpCode.Log => Rules.Log(v[c.A]),
-                OpCode.Abs => Rules.Abs(v[c.A]),
-                OpCode.Sqrt => Rules.Sqrt(v[c.A]),
-                OpCode.Softplus => Rules.Softplus(v[c.A]),
-                OpCode.Dot => Dot(c, v),
-                OpCode.Sum => Rules.Sum(new ValuesAt(v, Terms(c))),
-                OpCode.LogSumExp => Rules.LogSumExp(new ValuesAt(v, Terms(c))),
-                _ => throw new InvalidOperationException($"Operation {c.Op} has no compiled form."),
-            };
+            ref readonly var c = ref code[i];
+            double y = Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c));
             v[c.Dst] = y;
-            c.Node.Data = y;
+            if (everyNode)
+            {
+                computes[i].StoreComputedData(y);
+            }
+
+            if (c.Then != OpCode.Leaf)
+            {
+                // The activation that follows the node, in the same step.
+                double a = c.Then == OpCode.Relu ? Rules.Relu.Forward(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
+                v[c.ThenDst] = a;
+                if (everyNode)
+                {
+                    then[i]!.StoreComputedData(a);
+                }
+            }
+        }
+
+        if (!everyNode && !Root.IsLeaf)
+        {
+            Root.StoreComputedData(v[_rootSlot]);
         }
 
         return v[_rootSlot];
@@ -183,146 +178,571 @@ public sealed class CompiledGraph
     /// </summary>
     public void Backward()
     {
-        var v = _values;
         var g = _grads;
-        Array.Clear(g); // intermediate gradients start from zero…
-        foreach (var leaf in _leaves)
+        bool everyNode = Updates == NodeUpdates.EveryNode;
+        if (!everyNode)
         {
-            g[leaf.Slot] = leaf.Node.Grad; // …and leaves accumulate onto what they hold
+            // Every gradient of the last pass stayed in the array for GradientOf; intermediate ones start from zero.
+            Array.Clear(g);
+        }
+
+        // (With EveryNode, each slot was cleared right after its node passed its gradient on, below, so the array is
+        // all zero already.) Leaves accumulate onto what they hold.
+        var leaves = _leaves;
+        var leafSlots = _leafSlots;
+        for (int i = 0; i < leaves.Length; i++)
+        {
+            g[leafSlots[i]] = leaves[i].Grad;
         }
 
         g[_rootSlot] += 1; // d(root)/d(root) = 1
 
-        var code = _code.AsSpan();
+        var code = _code;
+        var computes = _computes;
+        var then = _then;
+        var v = _values;
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
-            double dy = g[c.Dst]; // complete: every node that uses this one came later and is done
-            c.Node.Grad = dy;
-            if (dy == 0)
+            if (c.Then != OpCode.Leaf)
             {
-                continue; // nothing to pass on, as in Scalar.Backward
-            }
+                // The activation first: it comes after the node in topological order.
+                double da = g[c.ThenDst];
+                if (everyNode)
+                {
+                    then[i]!.Grad = da;
+                    g[c.ThenDst] = 0;
+                }
 
-            switch (c.Op)
-            {
-                case OpCode.Add: Rules.AddBackward(dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.Subtract: Rules.SubtractBackward(dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.Multiply: Rules.MultiplyBackward(v[c.A], v[c.B], dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.Divide: Rules.DivideBackward(v[c.B], v[c.Dst], dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.Negate: Rules.NegateBackward(dy, ref g[c.A]); break;
-                case OpCode.Pow: Rules.PowBackward(v[c.A], v[c.B], v[c.Dst], dy, ref g[c.A], ref g[c.B]); break;
-                case OpCode.PowConstant: Rules.PowConstantBackward(v[c.A], _constants[c.B], dy, ref g[c.A]); break;
-                case OpCode.Relu: Rules.ReluBackward(v[c.Dst], dy, ref g[c.A]); break;
-                case OpCode.Tanh: Rules.TanhBackward(v[c.Dst], dy, ref g[c.A]); break;
-                case OpCode.Sigmoid: Rules.SigmoidBackward(v[c.Dst], dy, ref g[c.A]); break;
-                case OpCode.Exp: Rules.ExpBackward(v[c.Dst], dy, ref g[c.A]); break;
-                case OpCode.Log: Rules.LogBackward(v[c.A], dy, ref g[c.A]); break;
-                case OpCode.Abs: Rules.AbsBackward(v[c.A], dy, ref g[c.A]); break;
-                case OpCode.Sqrt: Rules.SqrtBackward(v[c.Dst], dy, ref g[c.A]); break;
-                case OpCode.Softplus: Rules.SoftplusBackward(v[c.A], dy, ref g[c.A]); break;
-                case OpCode.Dot: DotBackward(c, dy); break;
-                case OpCode.Sum:
-                    foreach (int k in Terms(c))
+                if (da != 0)
+                {
+                    if (c.Then == OpCode.Relu)
                     {
-                        Rules.SumTermBackward(dy, ref g[k]);
+                        Rules.Relu.Backward(v[c.Dst], v[c.ThenDst], da, ref g[c.Dst]);
                     }
-
-                    break;
-                case OpCode.LogSumExp:
-                    foreach (int k in Terms(c))
+                    else
                     {
-                        Rules.LogSumExpTermBackward(v[k], v[c.Dst], dy, ref g[k]);
+                        Operations.Visit<ActivateBackward, bool>(c.Then, new ActivateBackward(this, in c, da));
                     }
-
-                    break;
-                default: throw new InvalidOperationException($"Operation {c.Op} has no compiled form.");
+                }
             }
-        }
 
-        foreach (var leaf in _leaves)
-        {
-            leaf.Node.Grad = g[leaf.Slot];
-        }
-    }
-
-    private double Dot(in Instruction c, double[] v)
-    {
-        double bias = c.A >= 0 ? v[c.A] : 0;
-        if (c.W >= 0 && c.X >= 0)
-        {
-            return Rules.Dot(new ValuesIn(v.AsSpan(c.W, c.Count)), new ValuesIn(v.AsSpan(c.X, c.Count)), bias);
-        }
-
-        var operands = _operands.AsSpan(c.Start, 2 * c.Count);
-        return Rules.Dot(new ValuesAt(v, operands[..c.Count]), new ValuesAt(v, operands[c.Count..]), bias);
-    }
-
-    private void DotBackward(in Instruction c, double dy)
-    {
-        var v = _values;
-        var g = _grads;
-        if (c.W >= 0 && c.X >= 0)
-        {
-            // Both operand lists are runs of consecutive slots.
-            var wv = v.AsSpan(c.W, c.Count);
-            var xv = v.AsSpan(c.X, c.Count);
-            var gw = g.AsSpan(c.W, c.Count);
-            var gx = g.AsSpan(c.X, c.Count);
-            for (int k = 0; k < wv.Length; k++)
+            int dst = c.Dst;
+            double dy = g[dst]; // complete: every node that uses this one came later and is done
+            if (everyNode)
             {
-                Rules.DotTermBackward(wv[k], xv[k], dy, ref gw[k], ref gx[k]); // d/dwₖ = xₖ, d/dxₖ = wₖ
+                computes[i].Grad = dy;
+                g[dst] = 0;
             }
-        }
-        else
-        {
-            var operands = _operands.AsSpan(c.Start, 2 * c.Count);
-            var w = operands[..c.Count];
-            var x = operands[c.Count..];
-            for (int k = 0; k < w.Length; k++)
+
+            if (dy != 0) // a node whose gradient is 0 has nothing to pass on, as in Scalar.Backward
             {
-                Rules.DotTermBackward(v[w[k]], v[x[k]], dy, ref g[w[k]], ref g[x[k]]);
+                Operations.Visit<BackwardStep, bool>(c.Op, new BackwardStep(this, in c, dy));
             }
         }
 
-        if (c.A >= 0)
+        for (int i = 0; i < leaves.Length; i++)
         {
-            Rules.BiasBackward(dy, ref g[c.A]);
+            leaves[i].Grad = g[leafSlots[i]];
+            if (everyNode)
+            {
+                g[leafSlots[i]] = 0;
+            }
+        }
+
+        if (!everyNode && !Root.IsLeaf)
+        {
+            Root.Grad = g[_rootSlot];
         }
     }
 
-    private ReadOnlySpan<int> Terms(in Instruction c) => _operands.AsSpan(c.Start, c.Count);
+    /// <summary>Gives the value a node of this graph had in the last <see cref="Forward"/> (or at compilation), whatever
+    /// <see cref="Updates"/> says.</summary>
+    /// <param name="node">A Scalar of this graph.</param>
+    /// <returns>Its value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not part of this graph.</exception>
+    public double ValueOf(Scalar node) => _values[SlotOf(node)];
 
-    /// <summary>A leaf of the flattened graph and the slot of its value and gradient.</summary>
-    private readonly record struct Leaf(Scalar Node, int Slot);
-
-    /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are.</summary>
-    private readonly struct Instruction(Scalar node, OpCode op, int dst, int a = -1, int b = -1, int count = 0, int start = 0, int w = -1, int x = -1)
+    /// <summary>Gives the gradient a node of this graph received in the last <see cref="Backward"/> (0 before the first),
+    /// whatever <see cref="Updates"/> says; for a leaf, what its <see cref="Scalar.Grad"/> holds.</summary>
+    /// <param name="node">A Scalar of this graph.</param>
+    /// <returns>Its gradient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="node"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="node"/> is not part of this graph.</exception>
+    public double GradientOf(Scalar node)
     {
-        /// <summary>Gets the Scalar this instruction computes.</summary>
-        public Scalar Node { get; } = node;
+        int slot = SlotOf(node);
+        return Updates == NodeUpdates.EveryNode || node.IsLeaf ? node.Grad : _grads[slot];
+    }
 
-        public OpCode Op { get; } = op;
+    private int SlotOf(Scalar node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        if (_slotOf is null)
+        {
+            var slotOf = new Dictionary<Scalar, int>(NodeCount, ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < _leaves.Length; i++)
+            {
+                slotOf[_leaves[i]] = _leafSlots[i];
+            }
 
-        /// <summary>Gets the slot of the node's own value and gradient.</summary>
-        public int Dst { get; } = dst;
+            for (int i = 0; i < _code.Length; i++)
+            {
+                slotOf[_computes[i]] = _code[i].Dst;
+                if (_then[i] is { } activation)
+                {
+                    slotOf[activation] = _code[i].ThenDst;
+                }
+            }
 
-        /// <summary>Gets the slot of the first operand (the bias of a Dot; −1 if none).</summary>
-        public int A { get; } = a;
+            _slotOf = slotOf;
+        }
 
-        /// <summary>Gets the slot of the second operand, or for PowConstant the index of its exponent.</summary>
-        public int B { get; } = b;
+        return _slotOf.TryGetValue(node, out int slot)
+            ? slot
+            : throw new ArgumentException("The Scalar is not part of this compiled graph.", nameof(node));
+    }
 
-        /// <summary>Gets the number of terms (of a Sum or LogSumExp) or of weights (of a Dot).</summary>
-        public int Count { get; } = count;
+    /// <summary>
+    /// Pairs each dot product with the activation that follows it in topological order and takes it as its only
+    /// operand (a neuron: its weighted sum and its nonlinearity), so that one step of a pass computes both. The two
+    /// stay in the same order, forward and backward, so the numbers are the same as step by step.
+    /// </summary>
+    private static (Instruction[] Code, Scalar[] Computes, Scalar?[] Then) FuseActivations(Instruction[] code, Scalar[] computes)
+    {
+        // In place: the instruction written at w is never one still to be read (w ≤ i), then one copy to the final length.
+        var then = new Scalar?[code.Length];
+        int w = 0;
+        for (int i = 0; i < code.Length; i++, w++)
+        {
+            var c = code[i];
+            var node = computes[i];
+            if (c.Op == OpCode.Dot && i + 1 < code.Length && code[i + 1].A == c.Dst && IsActivation(code[i + 1].Op))
+            {
+                var next = code[i + 1];
+                c = c with { Then = next.Op, ThenDst = next.Dst, ThenK = next.B, ThenCount = (byte)next.Count };
+                then[w] = computes[i + 1];
+                i++;
+            }
 
-        /// <summary>Gets where the operand slots start in the operand array: the terms, or a Dot's weights then inputs.</summary>
-        public int Start { get; } = start;
+            code[w] = c;
+            computes[w] = node;
+        }
 
-        /// <summary>Gets the first slot of a Dot's weights when they are consecutive, else −1.</summary>
-        public int W { get; } = w;
+        Array.Resize(ref code, w);
+        Array.Resize(ref computes, w);
+        Array.Resize(ref then, w);
+        return (code, computes, then);
+    }
 
-        /// <summary>Gets the first slot of a Dot's inputs when they are consecutive, else −1.</summary>
-        public int X { get; } = x;
+    private static bool IsActivation(OpCode code) => Operations.Visit<OneOperand, bool>(code, default);
+
+    /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are; and,
+    /// if <c>Then</c> is not <see cref="OpCode.Leaf"/>, the one-operand operation applied to its value right after.</summary>
+    /// <remarks>The one-byte fields come first, so that the whole is 32 bytes without padding.</remarks>
+    private readonly record struct Instruction(
+        OpCode Op,
+        OpCode Then,
+        bool HasBias,
+        byte ThenCount,
+        int Dst,
+        int A,
+        int B = -1,
+        int Count = 0,
+        int Gather = -1,
+        int ThenDst = -1,
+        int ThenK = -1);
+
+    /// <summary>Whether an operation takes one operand and maybe constants: the kinds that fuse with a dot product.</summary>
+    private readonly struct OneOperand : IOperationVisitor<bool>
+    {
+        public bool Leaf() => false;
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule => true;
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule => false;
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule => true;
+
+        public bool Dot() => false;
+
+        public bool Sum() => false;
+
+        public bool Mean() => false;
+
+        public bool LogSumExp() => false;
+    }
+
+    /// <summary>The value of a fused activation from the value <paramref name="z"/> of the node before it.</summary>
+    private readonly ref struct Activate(CompiledGraph graph, ref readonly Instruction c, double z) : IOperationVisitor<double>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+
+        public double Leaf() => throw new InvalidOperationException("Not an activation.");
+
+        public double Unary<TRule>()
+            where TRule : IUnaryRule => TRule.Forward(z);
+
+        public double Binary<TRule>()
+            where TRule : IBinaryRule => throw new InvalidOperationException("Not an activation.");
+
+        public double WithConstants<TRule>()
+            where TRule : IConstantRule => TRule.Forward(z, graph._constants.AsSpan(_c.ThenK, _c.ThenCount));
+
+        public double Dot() => throw new InvalidOperationException("Not an activation.");
+
+        public double Sum() => throw new InvalidOperationException("Not an activation.");
+
+        public double Mean() => throw new InvalidOperationException("Not an activation.");
+
+        public double LogSumExp() => throw new InvalidOperationException("Not an activation.");
+    }
+
+    /// <summary>The backward rule of a fused activation: its gradient times its local derivative into the node before it.</summary>
+    private readonly ref struct ActivateBackward(CompiledGraph graph, ref readonly Instruction c, double da) : IOperationVisitor<bool>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+
+        public bool Leaf() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule
+        {
+            TRule.Backward(graph._values[_c.Dst], graph._values[_c.ThenDst], da, ref graph._grads[_c.Dst]);
+            return true;
+        }
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule => throw new InvalidOperationException("Not an activation.");
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule
+        {
+            TRule.Backward(
+                graph._values[_c.Dst], graph._constants.AsSpan(_c.ThenK, _c.ThenCount), graph._values[_c.ThenDst], da, ref graph._grads[_c.Dst]);
+            return true;
+        }
+
+        public bool Dot() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Sum() => throw new InvalidOperationException("Not an activation.");
+
+        public bool Mean() => throw new InvalidOperationException("Not an activation.");
+
+        public bool LogSumExp() => throw new InvalidOperationException("Not an activation.");
+    }
+
+    /// <summary>Builds the instruction of a node from the slots of its operands.</summary>
+    /// <remarks>
+    /// <list type="bullet">
+    /// <item>One operand: <c>A</c> is its slot. Two: <c>A</c> and <c>B</c>.</item>
+    /// <item>With constants: <c>A</c> is the operand's slot, the constants are <c>Count</c> numbers from <c>B</c> in the
+    /// constants array.</item>
+    /// <item>Sum, mean, log-sum-exp: <c>Count</c> terms, consecutive from slot <c>A</c>, or (<c>Gather</c> ≥ 0) at the
+    /// slots listed from <c>Gather</c> in the gathered array.</item>
+    /// <item>Dot: <c>Count</c> weights from slot <c>A</c> (the bias right after them if <c>HasBias</c>) and as many inputs
+    /// from slot <c>B</c>; or, if either list is not consecutive, the weights' (and bias's) slots and then the inputs'
+    /// slots from <c>Gather</c>.</item>
+    /// </list>
+    /// </remarks>
+    private struct InstructionBuilder(int[] slot) : IOperationVisitor<Instruction>
+    {
+        public Scalar Node = null!;
+
+        public List<int> Gathered { get; } = [];
+
+        public List<double> Constants { get; } = [];
+
+        private Dictionary<Scalar[], int> Starts { get; } = new(ReferenceEqualityComparer.Instance);
+
+        private readonly int Dst => SlotOf(Node);
+
+        public readonly Instruction Leaf() => throw new InvalidOperationException("A leaf has no instruction.");
+
+        public readonly Instruction Unary<TRule>()
+            where TRule : IUnaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First));
+
+        public readonly Instruction Binary<TRule>()
+            where TRule : IBinaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), SlotOf(Node.Second));
+
+        public readonly Instruction WithConstants<TRule>()
+            where TRule : IConstantRule
+        {
+            int start = Constants.Count;
+            Constants.AddRange(Node.Constants);
+            return new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), start, Node.Constants.Length);
+        }
+
+        public readonly Instruction Dot()
+        {
+            var w = Node.WeightsAndBias;
+            var x = Node.Inputs;
+            int ws = Start(w);
+            int xs = Start(x);
+            bool hasBias = w.Length > x.Length;
+            if (x.Length > 0 && (ws < 0 || xs < 0))
+            {
+                return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, -1, -1, x.Length, Gather(w, x));
+            }
+
+            return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, ws, xs, x.Length);
+        }
+
+        public readonly Instruction Sum() => Terms();
+
+        public readonly Instruction Mean() => Terms();
+
+        public readonly Instruction LogSumExp() => Terms();
+
+        private readonly Instruction Terms()
+        {
+            var terms = Node.Terms;
+            int start = Start(terms);
+            return start >= 0 || terms.Length == 0
+                ? new(Node.Code, OpCode.Leaf, false, 0, Dst, start, Count: terms.Length)
+                : new(Node.Code, OpCode.Leaf, false, 0, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
+        }
+
+        private readonly int SlotOf(Scalar node) => slot[Topology.NumberedGraph.PositionOf(node)];
+
+        /// <summary>The first slot of a list whose nodes are consecutive, else −1; each list is examined once, however
+        /// many nodes share it (a layer's outputs are the inputs of all the next layer's neurons).</summary>
+        private readonly int Start(Scalar[] list)
+        {
+            if (!Starts.TryGetValue(list, out int start))
+            {
+                start = SlotLayout.ConsecutiveStart(list, slot);
+                Starts.Add(list, start);
+            }
+
+            return start;
+        }
+
+        private readonly int Gather(Scalar[] first, Scalar[] second)
+        {
+            int start = Gathered.Count;
+            foreach (var node in first)
+            {
+                Gathered.Add(SlotOf(node));
+            }
+
+            foreach (var node in second)
+            {
+                Gathered.Add(SlotOf(node));
+            }
+
+            return start;
+        }
+    }
+
+    /// <summary>Computes the value of one instruction from the value array. The slots were checked when the graph was
+    /// compiled (they index its own arrays), so the values are read without checking them again.</summary>
+    private readonly ref struct Evaluate(CompiledGraph graph, ref readonly Instruction c) : IOperationVisitor<double>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+        private readonly ref double _v = ref MemoryMarshal.GetArrayDataReference(graph._values);
+
+        public double Leaf() => throw new InvalidOperationException("A leaf has no instruction.");
+
+        public double Unary<TRule>()
+            where TRule : IUnaryRule => TRule.Forward(Unsafe.Add(ref _v, _c.A));
+
+        public double Binary<TRule>()
+            where TRule : IBinaryRule => TRule.Forward(Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.B));
+
+        public double WithConstants<TRule>()
+            where TRule : IConstantRule => TRule.Forward(Unsafe.Add(ref _v, _c.A), graph._constants.AsSpan(_c.B, _c.Count));
+
+        public double Dot()
+        {
+            int n = _c.Count;
+            if (_c.Gather < 0)
+            {
+                double bias = _c.HasBias ? Unsafe.Add(ref _v, _c.A + n) : 0;
+                return n == 0
+                    ? Rules.Dot(new ValuesIn([]), new ValuesIn([]), bias)
+                    : Rules.Dot(Run(_c.A, n), Run(_c.B, n), bias);
+            }
+
+            ReadOnlySpan<double> v = graph._values;
+            var slots = graph._gathered.AsSpan(_c.Gather, (2 * n) + (_c.HasBias ? 1 : 0));
+            double gatheredBias = _c.HasBias ? v[slots[n]] : 0;
+            return Rules.Dot(new ValuesAt(v, slots[..n]), new ValuesAt(v, slots[^n..]), gatheredBias);
+        }
+
+        public double Sum() => _c.Gather < 0 ? Rules.Sum(new ValuesIn(Terms)) : Rules.Sum(new ValuesAt(graph._values, GatheredTerms));
+
+        public double Mean() => _c.Gather < 0 ? Rules.Mean(new ValuesIn(Terms)) : Rules.Mean(new ValuesAt(graph._values, GatheredTerms));
+
+        public double LogSumExp() =>
+            _c.Gather < 0 ? Rules.LogSumExp(new ValuesIn(Terms)) : Rules.LogSumExp(new ValuesAt(graph._values, GatheredTerms));
+
+        private ReadOnlySpan<double> Terms => _c.Count == 0 ? [] : Run(_c.A, _c.Count);
+
+        private ReadOnlySpan<int> GatheredTerms => graph._gathered.AsSpan(_c.Gather, _c.Count);
+
+        private ReadOnlySpan<double> Run(int start, int length) => MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref _v, start), length);
+    }
+
+    /// <summary>Applies the backward rule of one instruction to the gradient array.</summary>
+    private readonly ref struct BackwardStep(CompiledGraph graph, ref readonly Instruction c, double dy) : IOperationVisitor<bool>
+    {
+        private readonly ref readonly Instruction _c = ref c;
+        private readonly ref double _v = ref MemoryMarshal.GetArrayDataReference(graph._values);
+        private readonly ref double _g = ref MemoryMarshal.GetArrayDataReference(graph._grads);
+
+        private ReadOnlySpan<double> V => graph._values;
+
+        private Span<double> G => graph._grads;
+
+        public bool Leaf() => false;
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule
+        {
+            TRule.Backward(Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.Dst), dy, ref Unsafe.Add(ref _g, _c.A));
+            return true;
+        }
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule
+        {
+            TRule.Backward(
+                Unsafe.Add(ref _v, _c.A), Unsafe.Add(ref _v, _c.B), Unsafe.Add(ref _v, _c.Dst), dy,
+                ref Unsafe.Add(ref _g, _c.A), ref Unsafe.Add(ref _g, _c.B));
+            return true;
+        }
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule
+        {
+            TRule.Backward(
+                Unsafe.Add(ref _v, _c.A), graph._constants.AsSpan(_c.B, _c.Count), Unsafe.Add(ref _v, _c.Dst), dy,
+                ref Unsafe.Add(ref _g, _c.A));
+            return true;
+        }
+
+        public bool Dot()
+        {
+            var v = V;
+            var g = G;
+            int n = _c.Count;
+            if (_c.Gather >= 0)
+            {
+                var slots = graph._gathered.AsSpan(_c.Gather, (2 * n) + (_c.HasBias ? 1 : 0));
+                for (int k = 0; k < n; k++)
+                {
+                    int w = slots[k], x = slots[slots.Length - n + k];
+                    Rules.DotTermBackward(v[w], v[x], dy, ref g[w], ref g[x]);
+                }
+
+                if (_c.HasBias)
+                {
+                    Rules.BiasBackward(dy, ref g[slots[n]]);
+                }
+
+                return true;
+            }
+
+            int ws = _c.A, xs = _c.B;
+            int weightsEnd = ws + n + (_c.HasBias ? 1 : 0);
+            if (n == 0)
+            {
+                // no terms: only the bias, if any, receives a gradient
+            }
+            else if (n < 4)
+            {
+                // Too short for the vector units: the term-by-term rule directly.
+                for (int k = 0; k < n; k++)
+                {
+                    Rules.DotTermBackward(v[ws + k], v[xs + k], dy, ref g[ws + k], ref g[xs + k]);
+                }
+            }
+            else if (ws == xs || weightsEnd <= xs || xs + n <= ws)
+            {
+                // The runs are the same (Σ pᵢ² as a dot product of p with itself) or do not overlap: each gradient gets
+                // its contributions in the same order as in the term-by-term loop below, so the same bits.
+                Rules.AddScaled(v.Slice(xs, n), dy, g.Slice(ws, n)); // d/dwₖ = xₖ
+                Rules.AddScaled(v.Slice(ws, n), dy, g.Slice(xs, n)); // d/dxₖ = wₖ
+            }
+            else
+            {
+                for (int k = 0; k < n; k++)
+                {
+                    Rules.DotTermBackward(v[ws + k], v[xs + k], dy, ref g[ws + k], ref g[xs + k]);
+                }
+            }
+
+            if (_c.HasBias)
+            {
+                Rules.BiasBackward(dy, ref g[ws + n]);
+            }
+
+            return true;
+        }
+
+        public bool Sum()
+        {
+            var g = G;
+            if (_c.Gather < 0)
+            {
+                foreach (ref double term in g.Slice(_c.A, _c.Count))
+                {
+                    Rules.SumTermBackward(dy, ref term);
+                }
+            }
+            else
+            {
+                foreach (int k in graph._gathered.AsSpan(_c.Gather, _c.Count))
+                {
+                    Rules.SumTermBackward(dy, ref g[k]);
+                }
+            }
+
+            return true;
+        }
+
+        public bool Mean()
+        {
+            var g = G;
+            int n = _c.Count;
+            if (_c.Gather < 0)
+            {
+                foreach (ref double term in g.Slice(_c.A, n))
+                {
+                    Rules.MeanTermBackward(dy, n, ref term);
+                }
+            }
+            else
+            {
+                foreach (int k in graph._gathered.AsSpan(_c.Gather, n))
+                {
+                    Rules.MeanTermBackward(dy, n, ref g[k]);
+                }
+            }
+
+            return true;
+        }
+
+        public bool LogSumExp()
+        {
+            if (_c.Gather < 0)
+            {
+                var gradients = new GradientsIn(G.Slice(_c.A, _c.Count));
+                Rules.LogSumExpBackward(new ValuesIn(V.Slice(_c.A, _c.Count)), dy, ref gradients);
+            }
+            else
+            {
+                var slots = graph._gathered.AsSpan(_c.Gather, _c.Count);
+                var gradients = new GradientsAt(G, slots);
+                Rules.LogSumExpBackward(new ValuesAt(V, slots), dy, ref gradients);
+            }
+
+            return true;
+        }
     }
 }

@@ -1,8 +1,8 @@
 namespace AutogradForDummies;
 
 /// <summary>
-/// The operation that produced a <see cref="Scalar"/>. It selects the rule in <see cref="Rules"/>
-/// that both <see cref="Scalar.Backward"/> and <see cref="CompiledGraph"/> apply.
+/// The operation that produced a <see cref="Scalar"/>. <see cref="Operations.Visit"/> maps each code to its rule in
+/// <see cref="Rules"/>, the one place where the operation's math is written.
 /// </summary>
 internal enum OpCode : byte
 {
@@ -12,11 +12,11 @@ internal enum OpCode : byte
     Subtract,
     Multiply,
     Divide,
-    Negate,
     /// <summary>a ** b where both are Scalars.</summary>
     Pow,
-    /// <summary>a ** c for a constant c, kept in the node's hidden second slot.</summary>
-    PowConstant,
+    Max,
+    Min,
+    Negate,
     Relu,
     Tanh,
     Sigmoid,
@@ -24,12 +24,19 @@ internal enum OpCode : byte
     Log,
     Abs,
     Sqrt,
-    /// <summary>ln(1 + eᵃ), evaluated without overflow.</summary>
     Softplus,
+    /// <summary>a ** c for a constant c.</summary>
+    PowConstant,
+    /// <summary>a for a &gt; 0, else slope·a, for a constant slope.</summary>
+    LeakyRelu,
+    /// <summary>a limited to constant bounds [lo, hi].</summary>
+    Clamp,
     /// <summary>Σ wᵢ·xᵢ + b: a whole neuron in one node.</summary>
     Dot,
     /// <summary>Σ xᵢ: a whole loss sum in one node.</summary>
     Sum,
+    /// <summary>(Σ xᵢ)/n: a whole mean in one node.</summary>
+    Mean,
     /// <summary>ln Σ e^xᵢ, shifted by the largest xᵢ on every evaluation so that it never overflows.</summary>
     LogSumExp,
 }

@@ -1,108 +1,350 @@
+using System.Globalization;
+
 namespace AutogradForDummies;
 
 /// <summary>
-/// The math of every operation, written once: its forward value and its backward rule.
+/// The math of every operation, written once: its name, its forward value and its backward rule.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Each backward rule is the chain rule for one node: the output's gradient <c>dy</c>
-/// (how much the final result changes per unit of <c>y</c>) times the local derivative
-/// (how much <c>y</c> changes per unit of a parent) is <b>added</b> into that parent's gradient.
-/// Adding, not assigning, is what makes a reused node right: in <c>x - x</c> both slots point
-/// at the same gradient and receive +1 and −1.
+/// Each backward rule is the chain rule for one node: the output's gradient <c>dy</c> (how much the final result
+/// changes per unit of <c>y</c>) times the local derivative (how much <c>y</c> changes per unit of an operand) is
+/// <b>added</b> into that operand's gradient. Adding, not assigning, is what makes a reused node right: in
+/// <c>x - x</c> both operands are the same gradient, which receives +1 and −1.
 /// </para>
 /// <para>
-/// <see cref="Scalar"/>'s backward closures call these rules on the nodes' fields, and
-/// <see cref="CompiledGraph"/> calls them on its flat arrays, so the two paths compute
-/// the same numbers.
+/// <see cref="Scalar"/> applies these rules to the fields of its nodes and <see cref="CompiledGraph"/> to its flat
+/// arrays, so the two paths compute the same numbers, bit for bit. <see cref="Operations.Visit"/> says which rule
+/// belongs to which <see cref="OpCode"/>. The fused operations (dot product, sum, mean, log-sum-exp) are in
+/// <c>Rules.Fused.cs</c>.
 /// </para>
 /// </remarks>
-internal static class Rules
+internal static partial class Rules
 {
-    // ---- y = a + b
-    public static double Add(double a, double b) => a + b;
-
-    public static void AddBackward(double dy, ref double da, ref double db)
+    /// <summary>y = a + b</summary>
+    internal readonly struct Add : IBinaryRule
     {
-        da += dy; // d(a+b)/da = 1
-        db += dy; // d(a+b)/db = 1
-    }
+        public static OpCode Code => OpCode.Add;
 
-    // ---- y = a - b
-    public static double Subtract(double a, double b) => a - b;
+        public static string Name => "+";
 
-    public static void SubtractBackward(double dy, ref double da, ref double db)
-    {
-        da += dy; // d(a-b)/da = 1
-        db -= dy; // d(a-b)/db = -1
-    }
+        public static bool IsOrdered => false;
 
-    // ---- y = a * b
-    public static double Multiply(double a, double b) => a * b;
+        public static double Forward(double a, double b) => a + b;
 
-    public static void MultiplyBackward(double a, double b, double dy, ref double da, ref double db)
-    {
-        da += b * dy; // d(a*b)/da = b
-        db += a * dy; // d(a*b)/db = a
-    }
-
-    // ---- y = a / b
-    public static double Divide(double a, double b) => a / b;
-
-    public static void DivideBackward(double b, double y, double dy, ref double da, ref double db)
-    {
-        da += dy / b;      // d(a/b)/da = 1/b
-        db += -y / b * dy; // d(a/b)/db = -a/b² = -y/b
-    }
-
-    // ---- y = -a
-    public static double Negate(double a) => -a;
-
-    public static void NegateBackward(double dy, ref double da)
-    {
-        da -= dy; // d(-a)/da = -1
-    }
-
-    // ---- y = a ** b (both variables)
-    public static double Pow(double a, double b) => Math.Pow(a, b);
-
-    public static void PowBackward(double a, double b, double y, double dy, ref double da, ref double db)
-    {
-        da += (b == 0 ? 0 : b * Math.Pow(a, b - 1)) * dy; // d(a^b)/da = b·a^(b−1); 0 when b = 0, as for a constant exponent
-        // d(a^b)/db = a^b·ln(a); at a = 0 with b ≥ 0 the limit is 0 (ln 0 = −∞ would give NaN).
-        db += (a == 0 && b >= 0 ? 0 : y * Math.Log(a)) * dy;
-    }
-
-    // ---- y = a ** c (c a constant)
-    public static double PowConstant(double a, double c) => Math.Pow(a, c);
-
-    public static void PowConstantBackward(double a, double c, double dy, ref double da)
-    {
-        // d(a^c)/da = c·a^(c−1); for c = 0, y = 1 is flat and the slope is 0 even at a = 0.
-        da += (c == 0 ? 0 : c * Math.Pow(a, c - 1)) * dy;
-    }
-
-    // ---- y = relu(a) = max(0, a)
-    public static double Relu(double a) => a <= 0 ? 0 : a; // NaN stays NaN
-
-    public static void ReluBackward(double y, double dy, ref double da)
-    {
-        if (y > 0)
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
         {
-            da += dy; // d relu(a)/da = 1 where a > 0, else 0
+            da += dy; // d(a+b)/da = 1
+            db += dy; // d(a+b)/db = 1
         }
     }
 
-    // ---- y = tanh(a)
-    public static double Tanh(double a) => Math.Tanh(a);
-
-    public static void TanhBackward(double y, double dy, ref double da)
+    /// <summary>y = a − b</summary>
+    internal readonly struct Subtract : IBinaryRule
     {
-        da += (1 - (y * y)) * dy; // d tanh(a)/da = 1 − tanh(a)²
+        public static OpCode Code => OpCode.Subtract;
+
+        public static string Name => "-";
+
+        public static bool IsOrdered => true;
+
+        public static double Forward(double a, double b) => a - b;
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            da += dy; // d(a-b)/da = 1
+            db -= dy; // d(a-b)/db = -1
+        }
     }
 
-    // ---- y = σ(a) = 1 / (1 + e^−a), evaluated so that e^x never overflows
-    public static double Sigmoid(double a)
+    /// <summary>y = a · b</summary>
+    internal readonly struct Multiply : IBinaryRule
+    {
+        public static OpCode Code => OpCode.Multiply;
+
+        public static string Name => "*";
+
+        public static bool IsOrdered => false;
+
+        public static double Forward(double a, double b) => a * b;
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            da += b * dy; // d(a*b)/da = b
+            db += a * dy; // d(a*b)/db = a
+        }
+    }
+
+    /// <summary>y = a / b</summary>
+    internal readonly struct Divide : IBinaryRule
+    {
+        public static OpCode Code => OpCode.Divide;
+
+        public static string Name => "/";
+
+        public static bool IsOrdered => true;
+
+        public static double Forward(double a, double b) => a / b;
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            da += dy / b;      // d(a/b)/da = 1/b
+            db += -y / b * dy; // d(a/b)/db = -a/b² = -y/b
+        }
+    }
+
+    /// <summary>y = a ** b, both variables</summary>
+    internal readonly struct Pow : IBinaryRule
+    {
+        public static OpCode Code => OpCode.Pow;
+
+        public static string Name => "**";
+
+        public static bool IsOrdered => true;
+
+        public static double Forward(double a, double b) => Math.Pow(a, b);
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            da += (b == 0 ? 0 : b * Math.Pow(a, b - 1)) * dy; // d(a^b)/da = b·a^(b−1), taken as 0 when b = 0 (y = 1 is flat in a)
+            db += (a == 0 && b >= 0 ? 0 : y * Math.Log(a)) * dy; // d(a^b)/db = a^b·ln a, taken as 0 at a = 0, b ≥ 0 (as PyTorch)
+        }
+    }
+
+    /// <summary>y = max(a, b)</summary>
+    internal readonly struct Max : IBinaryRule
+    {
+        public static OpCode Code => OpCode.Max;
+
+        public static string Name => "max";
+
+        public static bool IsOrdered => false;
+
+        public static double Forward(double a, double b) => Math.Max(a, b); // NaN if either is NaN
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            // d max(a,b)/da = 1 where a > b, 0 where a < b; on a tie each operand gets half; NaN gives NaN.
+            (double wa, double wb) = a > b ? (1.0, 0.0) : a < b ? (0.0, 1.0) : a == b ? (0.5, 0.5) : (double.NaN, double.NaN);
+            da += wa * dy;
+            db += wb * dy;
+        }
+    }
+
+    /// <summary>y = min(a, b)</summary>
+    internal readonly struct Min : IBinaryRule
+    {
+        public static OpCode Code => OpCode.Min;
+
+        public static string Name => "min";
+
+        public static bool IsOrdered => false;
+
+        public static double Forward(double a, double b) => Math.Min(a, b); // NaN if either is NaN
+
+        public static void Backward(double a, double b, double y, double dy, ref double da, ref double db)
+        {
+            // d min(a,b)/da = 1 where a < b, 0 where a > b; on a tie each operand gets half; NaN gives NaN.
+            (double wa, double wb) = a < b ? (1.0, 0.0) : a > b ? (0.0, 1.0) : a == b ? (0.5, 0.5) : (double.NaN, double.NaN);
+            da += wa * dy;
+            db += wb * dy;
+        }
+    }
+
+    /// <summary>y = −a</summary>
+    internal readonly struct Negate : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Negate;
+
+        public static string Name => "neg";
+
+        public static double Forward(double a) => -a;
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da -= dy; // d(-a)/da = -1
+        }
+    }
+
+    /// <summary>y = relu(a) = max(0, a)</summary>
+    internal readonly struct Relu : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Relu;
+
+        public static string Name => "ReLU";
+
+        public static double Forward(double a) => a <= 0 ? 0 : a; // NaN stays NaN
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            if (y > 0)
+            {
+                da += dy; // d relu(a)/da = 1 where a > 0, else 0 (also at 0, and for NaN)
+            }
+        }
+    }
+
+    /// <summary>y = tanh(a)</summary>
+    internal readonly struct Tanh : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Tanh;
+
+        public static string Name => "tanh";
+
+        public static double Forward(double a) => Math.Tanh(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            // d tanh(a)/da = 1 − tanh²(a), computed as 4t/(1 + t)² with t = e^(−2|a|), which is the same number but
+            // keeps its precision where tanh(a) rounds to ±1 (1 − tanh² would give 0 from |a| ≈ 19 on).
+            double t = Math.Exp(-2 * Math.Abs(a));
+            da += 4 * t / ((1 + t) * (1 + t)) * dy;
+        }
+    }
+
+    /// <summary>y = σ(a) = 1 / (1 + e^−a), evaluated so that e^x never overflows</summary>
+    internal readonly struct Sigmoid : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Sigmoid;
+
+        public static string Name => "sigmoid";
+
+        public static double Forward(double a) => Logistic(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            // dσ(a)/da = σ(a)·(1 − σ(a)) = σ(a)·σ(−a); the second form keeps its precision where σ(a) rounds to 1.
+            da += Logistic(a) * Logistic(-a) * dy;
+        }
+    }
+
+    /// <summary>y = e^a</summary>
+    internal readonly struct Exp : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Exp;
+
+        public static string Name => "exp";
+
+        public static double Forward(double a) => Math.Exp(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da += y * dy; // d e^a/da = e^a
+        }
+    }
+
+    /// <summary>y = ln(a)</summary>
+    internal readonly struct Log : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Log;
+
+        public static string Name => "log";
+
+        public static double Forward(double a) => Math.Log(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da += dy / a; // d ln(a)/da = 1/a
+        }
+    }
+
+    /// <summary>y = |a|</summary>
+    internal readonly struct Abs : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Abs;
+
+        public static string Name => "abs";
+
+        public static double Forward(double a) => Math.Abs(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da += (a > 0 ? 1 : a < 0 ? -1 : a == 0 ? 0 : double.NaN) * dy; // d|a|/da = sign(a), taken as 0 at a = 0 (as PyTorch)
+        }
+    }
+
+    /// <summary>y = √a</summary>
+    internal readonly struct Sqrt : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Sqrt;
+
+        public static string Name => "sqrt";
+
+        public static double Forward(double a) => Math.Sqrt(a);
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da += 0.5 / y * dy; // d√a/da = 1/(2√a)
+        }
+    }
+
+    /// <summary>y = softplus(a) = ln(1 + e^a), a smooth ReLU</summary>
+    internal readonly struct Softplus : IUnaryRule
+    {
+        public static OpCode Code => OpCode.Softplus;
+
+        public static string Name => "softplus";
+
+        // Written as max(a, 0) + ln(1 + e^−|a|), so that e^x never overflows, with ln(1 + x) evaluated accurately for
+        // tiny x: softplus(−40) is e^−40 ≈ 4.2e−18, not 0.
+        public static double Forward(double a) => a > 0 ? a + LogOnePlus(Math.Exp(-a)) : LogOnePlus(Math.Exp(a));
+
+        public static void Backward(double a, double y, double dy, ref double da)
+        {
+            da += Logistic(a) * dy; // d ln(1 + e^a)/da = e^a / (1 + e^a) = σ(a)
+        }
+    }
+
+    /// <summary>y = a ** c, for a constant c (k[0])</summary>
+    internal readonly struct PowConstant : IConstantRule
+    {
+        public static OpCode Code => OpCode.PowConstant;
+
+        public static string Name(ReadOnlySpan<double> k) => "**" + k[0].ToString(CultureInfo.InvariantCulture);
+
+        public static double Forward(double a, ReadOnlySpan<double> k) => Math.Pow(a, k[0]);
+
+        public static void Backward(double a, ReadOnlySpan<double> k, double y, double dy, ref double da)
+        {
+            double c = k[0];
+            da += (c == 0 ? 0 : c * Math.Pow(a, c - 1)) * dy; // d(a^c)/da = c·a^(c−1); for c = 0, y = 1 is flat: 0, even at a = 0
+        }
+    }
+
+    /// <summary>y = a for a &gt; 0, else slope·a, for a constant slope (k[0])</summary>
+    internal readonly struct LeakyRelu : IConstantRule
+    {
+        public static OpCode Code => OpCode.LeakyRelu;
+
+        public static string Name(ReadOnlySpan<double> k) => "LeakyReLU " + k[0].ToString(CultureInfo.InvariantCulture);
+
+        public static double Forward(double a, ReadOnlySpan<double> k) => a > 0 ? a : k[0] * a; // NaN stays NaN
+
+        public static void Backward(double a, ReadOnlySpan<double> k, double y, double dy, ref double da)
+        {
+            da += (a > 0 ? 1 : k[0]) * dy; // d leaky(a)/da = 1 where a > 0, else the slope (also at 0)
+        }
+    }
+
+    /// <summary>y = a limited to [lo, hi] (k[0], k[1])</summary>
+    internal readonly struct Clamp : IConstantRule
+    {
+        public static OpCode Code => OpCode.Clamp;
+
+        public static string Name(ReadOnlySpan<double> k) =>
+            string.Create(CultureInfo.InvariantCulture, $"clamp {k[0]}..{k[1]}");
+
+        public static double Forward(double a, ReadOnlySpan<double> k) => a < k[0] ? k[0] : a > k[1] ? k[1] : a; // NaN stays NaN
+
+        public static void Backward(double a, ReadOnlySpan<double> k, double y, double dy, ref double da)
+        {
+            // d clamp(a)/da = 1 for lo ≤ a ≤ hi (as PyTorch, the bounds included), 0 outside; NaN gives NaN.
+            da += (a >= k[0] && a <= k[1] ? 1 : double.IsNaN(a) ? double.NaN : 0) * dy;
+        }
+    }
+
+    /// <summary>σ(a) = 1 / (1 + e^−a) for any a: e^x is only ever taken of a number ≤ 0, so it never overflows.</summary>
+    internal static double Logistic(double a)
     {
         if (a >= 0)
         {
@@ -113,135 +355,16 @@ internal static class Rules
         return e / (1 + e);
     }
 
-    public static void SigmoidBackward(double y, double dy, ref double da)
+    /// <summary>ln(1 + x), accurate also for tiny x, where 1 + x rounds to 1 and ln(1 + x) would be 0.</summary>
+    internal static double LogOnePlus(double x)
     {
-        da += y * (1 - y) * dy; // dσ(a)/da = σ(a)·(1 − σ(a))
-    }
-
-    // ---- y = e^a
-    public static double Exp(double a) => Math.Exp(a);
-
-    public static void ExpBackward(double y, double dy, ref double da)
-    {
-        da += y * dy; // d e^a/da = e^a
-    }
-
-    // ---- y = ln(a)
-    public static double Log(double a) => Math.Log(a);
-
-    public static void LogBackward(double a, double dy, ref double da)
-    {
-        da += dy / a; // d ln(a)/da = 1/a
-    }
-
-    // ---- y = |a|
-    public static double Abs(double a) => Math.Abs(a);
-
-    public static void AbsBackward(double a, double dy, ref double da)
-    {
-        // d|a|/da = sign(a); at a = 0 we take 0, as PyTorch does. NaN stays NaN.
-        double sign = a > 0 ? 1 : a < 0 ? -1 : a == 0 ? 0 : double.NaN;
-        da += sign * dy;
-    }
-
-    // ---- y = √a
-    public static double Sqrt(double a) => Math.Sqrt(a);
-
-    public static void SqrtBackward(double y, double dy, ref double da)
-    {
-        da += 0.5 / y * dy; // d√a/da = 1/(2√a)
-    }
-
-    // ---- y = softplus(a) = ln(1 + e^a), written so that e^x never overflows: max(a, 0) + ln(1 + e^−|a|)
-    public static double Softplus(double a) => a > 0 ? a + Math.Log(1 + Math.Exp(-a)) : Math.Log(1 + Math.Exp(a));
-
-    public static void SoftplusBackward(double a, double dy, ref double da)
-    {
-        da += Sigmoid(a) * dy; // d ln(1 + e^a)/da = e^a / (1 + e^a) = σ(a)
-    }
-
-    // ---- y = Σ wᵢ·xᵢ + b
-    // Four running sums rather than one: each addition into a single sum has to wait for the previous one, while
-    // four independent sums keep the processor busy. Terms 0, 4, 8, … go to s0, terms 1, 5, 9, … to s1, and so on.
-    public static double Dot<TW, TX>(scoped TW w, scoped TX x, double bias)
-        where TW : IValueList, allows ref struct
-        where TX : IValueList, allows ref struct
-    {
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int n = w.Count;
-        int i = 0;
-        for (; i <= n - 4; i += 4)
+        double u = 1 + x;
+        if (u == 1 || double.IsPositiveInfinity(x))
         {
-            s0 += w[i] * x[i];
-            s1 += w[i + 1] * x[i + 1];
-            s2 += w[i + 2] * x[i + 2];
-            s3 += w[i + 3] * x[i + 3];
+            return x; // ln(1 + x) = x − x²/2 + …, and x² is below the precision of x
         }
 
-        for (; i < n; i++)
-        {
-            s0 += w[i] * x[i];
-        }
-
-        return bias + ((s0 + s1) + (s2 + s3));
-    }
-
-    public static void DotTermBackward(double w, double x, double dy, ref double dw, ref double dx)
-    {
-        dw += x * dy; // d(Σ wᵢxᵢ + b)/dwᵢ = xᵢ
-        dx += w * dy; // d(Σ wᵢxᵢ + b)/dxᵢ = wᵢ
-    }
-
-    public static void BiasBackward(double dy, ref double db)
-    {
-        db += dy; // d(Σ wᵢxᵢ + b)/db = 1
-    }
-
-    // ---- y = Σ xᵢ, term by term from 0
-    public static double Sum<T>(scoped T terms)
-        where T : IValueList, allows ref struct
-    {
-        double sum = 0;
-        for (int i = 0; i < terms.Count; i++)
-        {
-            sum += terms[i];
-        }
-
-        return sum;
-    }
-
-    public static void SumTermBackward(double dy, ref double dx)
-    {
-        dx += dy; // d(Σ xⱼ)/dxᵢ = 1
-    }
-
-    // ---- y = ln Σ e^xᵢ, in three passes: the largest term m, then Σ e^(xᵢ − m) ≤ n, then m + ln of that sum.
-    // Shifting by m changes nothing mathematically and keeps every e^(xᵢ − m) in (0, 1].
-    public static double LogSumExp<T>(scoped T terms)
-        where T : IValueList, allows ref struct
-    {
-        double max = double.NegativeInfinity;
-        for (int i = 0; i < terms.Count; i++)
-        {
-            max = Math.Max(max, terms[i]);
-        }
-
-        if (double.IsInfinity(max))
-        {
-            return max; // all terms −∞ (the sum is 0), or one is +∞ (so is the sum)
-        }
-
-        double sum = 0;
-        for (int i = 0; i < terms.Count; i++)
-        {
-            sum += Math.Exp(terms[i] - max);
-        }
-
-        return max + Math.Log(sum);
-    }
-
-    public static void LogSumExpTermBackward(double x, double y, double dy, ref double dx)
-    {
-        dx += Math.Exp(x - y) * dy; // d(ln Σ e^xⱼ)/dxᵢ = e^xᵢ / Σ e^xⱼ = e^(xᵢ − y), the softmax
+        // ln(u) is exact for the rounded u = 1 + x + error; the factor x / (u − 1) corrects for the error.
+        return Math.Log(u) * (x / (u - 1));
     }
 }

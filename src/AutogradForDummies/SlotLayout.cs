@@ -5,35 +5,52 @@ namespace AutogradForDummies;
 /// fused operations sit side by side in memory where they can.
 /// </summary>
 /// <remarks>
-/// A dot product whose weights and inputs occupy consecutive slots reads two plain runs of numbers, instead of
-/// looking up every operand's position first. In a network that is the usual case: a layer's outputs for one example
-/// are the next layer's inputs, and a neuron's weights are a run within the model's parameters. Operand lists are
-/// placed longest first; a list whose nodes already have places is used where it happens to be consecutive and read
-/// through its indices otherwise, which gives the same numbers.
+/// A dot product whose weights and inputs occupy consecutive slots reads two plain runs of numbers, which the vector
+/// units can take four at a time, instead of looking up every operand's position first. In a network that is the
+/// usual case: a layer's outputs for one example are the next layer's inputs, and a neuron's weights and bias are a
+/// run within the model's parameters. Operand lists are placed longest first; a list whose nodes already have places
+/// is used where it happens to be consecutive and read through its slot numbers otherwise, which gives the same
+/// numbers. The work is linear in the number of operands: positions come from the nodes' marks, not from a dictionary.
 /// </remarks>
 internal static class SlotLayout
 {
-    /// <summary>Returns the slot of every node; <paramref name="nodes"/> are in topological order.</summary>
-    public static int[] Assign(Scalar[] nodes, Dictionary<Scalar, int> index)
-    {
-        var slot = new int[nodes.Length];
-        Array.Fill(slot, -1);
-        int next = 0;
+    private const int Unplaced = -1;
 
+    /// <summary>Returns the slot of every node of a numbered graph (see <see cref="Topology.Number"/>), by position.</summary>
+    /// <remarks>
+    /// Two passes. The first chooses the operand lists that get consecutive slots: longest first, each if none of its
+    /// nodes is taken by a list chosen before and none occurs twice in it. The second hands out slots in topological
+    /// order, a chosen list as a block when its first node comes up, so that the nodes of one example of a batch sit
+    /// near each other, as the forward and backward passes visit them.
+    /// </remarks>
+    public static int[] Assign(Scalar[] nodes)
+    {
+        // Pass 1: choose[position] is the chosen list that the node at that position belongs to, if any.
+        var chosen = new Scalar[]?[nodes.Length];
         foreach (var list in OperandListsLongestFirst(nodes))
         {
-            if (AllUnplacedAndDistinct(list, index, slot))
+            TryChoose(list, chosen);
+        }
+
+        // Pass 2: slots in topological order; a chosen list takes a block of slots when its first node is reached.
+        var slot = new int[nodes.Length];
+        Array.Fill(slot, Unplaced);
+        int next = 0;
+        for (int i = 0; i < nodes.Length; i++)
+        {
+            if (slot[i] != Unplaced)
+            {
+                continue; // placed with its list
+            }
+
+            if (chosen[i] is { } list)
             {
                 foreach (var node in list)
                 {
-                    slot[index[node]] = next++;
+                    slot[Topology.NumberedGraph.PositionOf(node)] = next++;
                 }
             }
-        }
-
-        for (int i = 0; i < slot.Length; i++)
-        {
-            if (slot[i] < 0)
+            else
             {
                 slot[i] = next++;
             }
@@ -43,17 +60,17 @@ internal static class SlotLayout
     }
 
     /// <summary>Returns the first slot of <paramref name="list"/> if its nodes occupy consecutive slots in order, else −1.</summary>
-    public static int ConsecutiveStart(Scalar[] list, Dictionary<Scalar, int> index, int[] slot)
+    public static int ConsecutiveStart(Scalar[] list, int[] slot)
     {
         if (list.Length == 0)
         {
             return -1;
         }
 
-        int start = slot[index[list[0]]];
+        int start = slot[Topology.NumberedGraph.PositionOf(list[0])];
         for (int k = 1; k < list.Length; k++)
         {
-            if (slot[index[list[k]]] != start + k)
+            if (slot[Topology.NumberedGraph.PositionOf(list[k])] != start + k)
             {
                 return -1;
             }
@@ -62,38 +79,75 @@ internal static class SlotLayout
         return start;
     }
 
-    private static List<Scalar[]> OperandListsLongestFirst(Scalar[] nodes)
+    /// <summary>Chooses <paramref name="list"/> for consecutive slots if none of its nodes belongs to a list chosen
+    /// already and none occurs twice in it; otherwise leaves everything as it was.</summary>
+    private static void TryChoose(Scalar[] list, Scalar[]?[] chosen)
+    {
+        int k = 0;
+        for (; k < list.Length; k++)
+        {
+            int position = Topology.NumberedGraph.PositionOf(list[k]);
+            if (chosen[position] is not null)
+            {
+                break; // in a list chosen before, or a second occurrence in this one
+            }
+
+            chosen[position] = list;
+        }
+
+        if (k < list.Length)
+        {
+            for (int j = 0; j < k; j++)
+            {
+                chosen[Topology.NumberedGraph.PositionOf(list[j])] = null;
+            }
+        }
+    }
+
+    private static Scalar[][] OperandListsLongestFirst(Scalar[] nodes)
     {
         var seen = new HashSet<Scalar[]>(ReferenceEqualityComparer.Instance);
         var lists = new List<Scalar[]>();
         foreach (var node in nodes)
         {
-            if (node.Code is OpCode.Dot or OpCode.Sum or OpCode.LogSumExp && seen.Add(node.Xs))
-            {
-                lists.Add(node.Xs);
-            }
-
-            if (node.Code is OpCode.Dot && seen.Add(node.Ys))
-            {
-                lists.Add(node.Ys);
-            }
+            var visitor = new OperandLists(node);
+            var (first, second) = Operations.Visit<OperandLists, (Scalar[]?, Scalar[]?)>(node.Code, visitor);
+            AddOnce(first);
+            AddOnce(second);
         }
 
         // A stable sort: lists of equal length keep the order in which the graph uses them.
         return [.. lists.OrderByDescending(list => list.Length)];
-    }
 
-    private static bool AllUnplacedAndDistinct(Scalar[] list, Dictionary<Scalar, int> index, int[] slot)
-    {
-        var distinct = new HashSet<Scalar>(list.Length, ReferenceEqualityComparer.Instance);
-        foreach (var node in list)
+        void AddOnce(Scalar[]? list)
         {
-            if (slot[index[node]] >= 0 || !distinct.Add(node))
+            if (list is not null && seen.Add(list))
             {
-                return false;
+                lists.Add(list);
             }
         }
+    }
 
-        return true;
+    /// <summary>The operand lists of a fused node (none for the other operations).</summary>
+    private readonly struct OperandLists(Scalar node) : IOperationVisitor<(Scalar[]?, Scalar[]?)>
+    {
+        public (Scalar[]?, Scalar[]?) Leaf() => default;
+
+        public (Scalar[]?, Scalar[]?) Unary<TRule>()
+            where TRule : IUnaryRule => default;
+
+        public (Scalar[]?, Scalar[]?) Binary<TRule>()
+            where TRule : IBinaryRule => default;
+
+        public (Scalar[]?, Scalar[]?) WithConstants<TRule>()
+            where TRule : IConstantRule => default;
+
+        public (Scalar[]?, Scalar[]?) Dot() => (node.WeightsAndBias, node.Inputs);
+
+        public (Scalar[]?, Scalar[]?) Sum() => (node.Terms, null);
+
+        public (Scalar[]?, Scalar[]?) Mean() => (node.Terms, null);
+
+        public (Scalar[]?, Scalar[]?) LogSumExp() => (node.Terms, null);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AutogradForDummies;
 
 /// <summary>
@@ -5,211 +7,98 @@ namespace AutogradForDummies;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A depth-first search emits a node once all its parents are emitted (post-order). It runs on an
-/// explicit stack rather than by recursion, so a chain of a million nodes cannot overflow the call stack.
+/// A depth-first search emits a node once all its parents are emitted (post-order). It runs on an explicit stack
+/// rather than by recursion, so a chain of a million nodes cannot overflow the call stack.
 /// </para>
 /// <para>
-/// Visits are marked with a flag on the node itself (no HashSet), and the flags are cleared again when
-/// the caller disposes the result. The order and stack buffers are kept per thread and reused, so a
-/// training loop does not allocate a fresh large array on every pass.
+/// Visits are marked in a field of the node itself (no hash set), and the marks are cleared again when the caller
+/// disposes the result. <see cref="SortOperations"/>, used by <see cref="Scalar.Backward"/>, leaves the leaves out:
+/// they have nothing to pass on, and a neuron's weights (all leaves) are then not even looked at. Leaving them out
+/// does not change the order of the other nodes, so it is the order of <see cref="Number"/> without the leaves. Its
+/// buffers come from the shared <see cref="ArrayPool{T}"/>, so a training loop does not allocate them again on every
+/// pass, and the pool gives unused ones back to the garbage collector when memory is short.
 /// </para>
 /// </remarks>
 internal static class Topology
 {
-    // Buffers longer than this are not kept after use, so one huge graph does not pin memory forever.
-    private const int MaxPooledLength = 1 << 20;
-
     [ThreadStatic]
-    private static Scalar[]? t_order;
+    private static Search? t_search;
 
-    [ThreadStatic]
-    private static Frame[]? t_stack;
-
-    /// <summary>Sorts the graph that ends in <paramref name="root"/>. Dispose the result to clear the marks.</summary>
-    public static SortedNodes Sort(Scalar root)
+    /// <summary>Sorts the operation nodes of the graph that ends in <paramref name="root"/> (leaves left out) and sets
+    /// each one's gradient to 0. Dispose the result to clear the marks and return the buffers.</summary>
+    public static SortedNodes SortOperations(Scalar root)
     {
-        // Take the buffers out of the pool while in use, so a nested call would get its own.
-        var order = t_order ?? new Scalar[256];
-        var stack = t_stack ?? new Frame[256];
-        t_order = null;
-        t_stack = null;
-
-        int count = 0;
-        int top = 0;
-        int highWater = 0;
+        // One search object per thread, reused: a training loop's Backward allocates nothing for its sort.
+        var search = t_search ?? new Search(includeLeaves: false);
+        t_search = null; // a sort inside a sort (none today) would make its own
+        search.Start();
         try
         {
-            stack[top++] = new Frame(root, expanded: false);
-            while (top > 0)
-            {
-                if (count == order.Length)
-                {
-                    Array.Resize(ref order, order.Length * 2);
-                }
-
-                var frame = stack[--top];
-                var node = frame.Node;
-                if (frame.Expanded)
-                {
-                    // All parents are emitted: the node can follow them.
-                    order[count++] = node;
-                    continue;
-                }
-
-                if (node.Visited)
-                {
-                    continue;
-                }
-
-                int needed = top + 1 + node.ParentCountForTraversal();
-                if (needed > stack.Length)
-                {
-                    Array.Resize(ref stack, Math.Max(needed, stack.Length * 2));
-                }
-
-                node.Visited = true;
-                stack[top++] = new Frame(node, expanded: true);
-                top = PushUnvisitedParents(node, stack, top);
-                highWater = Math.Max(highWater, top);
-            }
+            search.Run(root);
         }
         catch
         {
-            // Leave no node marked: the emitted ones, and the ones still being expanded.
-            for (int i = 0; i < count; i++)
-            {
-                order[i].Visited = false;
-            }
-
-            for (int i = 0; i < top; i++)
-            {
-                if (stack[i].Expanded)
-                {
-                    stack[i].Node.Visited = false;
-                }
-            }
-
+            search.Abandon();
             throw;
         }
 
-        Array.Clear(stack, 0, highWater);
-        return new SortedNodes(order, count, stack);
+        var sorted = new SortedNodes(search.Order, search.Count, search.Stack);
+        search.Release();
+        t_search = search;
+        return sorted;
     }
 
-    /// <summary>
-    /// Sorts the graph that ends in <paramref name="root"/> into a new array (no marks left behind) and numbers its
-    /// nodes by their position in it: for code that keeps the order, such as a compiled graph or a drawing.
-    /// </summary>
-    public static (Scalar[] Nodes, Dictionary<Scalar, int> Position) Numbered(Scalar root)
+    /// <summary>Sorts every node of the graph that ends in <paramref name="root"/>, leaves included, into a new array and
+    /// leaves each node's position + 1 in its <see cref="Scalar.Mark"/> until the result is disposed: for code that
+    /// keeps the order and looks nodes up by position, such as a compiled graph or a drawing.</summary>
+    public static NumberedGraph Number(Scalar root)
     {
+        var search = new Search(includeLeaves: true);
+        search.Start();
         Scalar[] nodes;
-        var sorted = Sort(root);
         try
         {
-            nodes = sorted.Nodes.ToArray();
+            search.Run(root);
+            nodes = search.Order.AsSpan(0, search.Count).ToArray();
         }
-        finally
+        catch
         {
-            sorted.Dispose();
+            search.Abandon();
+            throw;
         }
 
-        var position = new Dictionary<Scalar, int>(nodes.Length, ReferenceEqualityComparer.Instance);
+        search.ReturnBuffers(clearMarks: false);
         for (int i = 0; i < nodes.Length; i++)
         {
-            position.Add(nodes[i], i);
+            nodes[i].Mark = i + 1;
         }
 
-        return (nodes, position);
+        return new NumberedGraph(nodes);
     }
 
-    private static int PushUnvisitedParents(Scalar node, Frame[] stack, int top)
+    /// <summary>The sorted operation nodes in a pooled buffer. Dispose clears the marks and returns the buffers.</summary>
+    internal readonly ref struct SortedNodes(Scalar[] order, int count, Frame[] stack)
     {
-        switch (node.Code)
-        {
-            case OpCode.Leaf:
-                break;
-            case OpCode.Sum or OpCode.LogSumExp:
-                top = PushAll(node.Xs, stack, top);
-                break;
-            case OpCode.Dot:
-                top = PushAll(node.Xs, stack, top);
-                top = PushAll(node.Ys, stack, top);
-                if (node.BiasOrNull is { } bias)
-                {
-                    top = Push(bias, stack, top);
-                }
+        /// <summary>Gets the nodes, parents before children; the root is last (if it is not a leaf).</summary>
+        public ReadOnlySpan<Scalar> Nodes => order.AsSpan(0, count);
 
-                break;
-            case OpCode.PowConstant:
-                top = Push(node.A, stack, top);
-                break;
-            default:
-                top = Push(node.A, stack, top);
-                if (node.ParentCountForTraversal() == 2)
-                {
-                    top = Push(node.B, stack, top);
-                }
-
-                break;
-        }
-
-        return top;
+        public void Dispose() => ReturnBuffers(order, count, stack, clearMarks: true);
     }
 
-    private static int PushAll(Scalar[] parents, Frame[] stack, int top)
+    /// <summary>Every node of a graph in topological order, each marked with its position + 1 until disposed.</summary>
+    internal readonly struct NumberedGraph(Scalar[] nodes) : IDisposable
     {
-        foreach (var parent in parents)
-        {
-            top = Push(parent, stack, top);
-        }
-
-        return top;
-    }
-
-    private static int Push(Scalar parent, Frame[] stack, int top)
-    {
-        if (!parent.Visited)
-        {
-            stack[top++] = new Frame(parent, expanded: false);
-        }
-
-        return top;
-    }
-
-    /// <summary>The sorted nodes in a pooled buffer. Dispose clears the visit marks and returns the buffers.</summary>
-    internal readonly ref struct SortedNodes
-    {
-        private readonly Scalar[] _order;
-        private readonly int _count;
-        private readonly Frame[] _stack;
-
-        public SortedNodes(Scalar[] order, int count, Frame[] stack)
-        {
-            _order = order;
-            _count = count;
-            _stack = stack;
-        }
-
         /// <summary>Gets the nodes, parents before children; the root is last.</summary>
-        public ReadOnlySpan<Scalar> Nodes => _order.AsSpan(0, _count);
+        public Scalar[] Nodes { get; } = nodes;
+
+        /// <summary>Returns the position of a node of this graph in <see cref="Nodes"/>.</summary>
+        public static int PositionOf(Scalar node) => node.Mark - 1;
 
         public void Dispose()
         {
-            for (int i = 0; i < _count; i++)
+            foreach (var node in Nodes)
             {
-                _order[i].Visited = false;
-            }
-
-            // Drop the references so the pool keeps no graph alive.
-            Array.Clear(_order, 0, _count);
-            if (_order.Length <= MaxPooledLength)
-            {
-                t_order = _order;
-            }
-
-            if (_stack.Length <= MaxPooledLength)
-            {
-                t_stack = _stack;
+                node.Mark = 0;
             }
         }
     }
@@ -220,5 +109,240 @@ internal static class Topology
         public Scalar Node { get; } = node;
 
         public bool Expanded { get; } = expanded;
+    }
+
+    private static void ReturnBuffers(Scalar[] order, int count, Frame[] stack, bool clearMarks)
+    {
+        if (clearMarks)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                order[i].Mark = 0;
+            }
+        }
+
+        // Drop the references, so that the pool keeps no graph alive. The stack is already empty: its used part
+        // was cleared by the search.
+        Array.Clear(order, 0, count);
+        ArrayPool<Scalar>.Shared.Return(order);
+        ArrayPool<Frame>.Shared.Return(stack);
+    }
+
+    /// <summary>The depth-first search itself.</summary>
+    private sealed class Search(bool includeLeaves)
+    {
+        private const int Marked = -1;
+        private const int MinListToRemember = 8; // shorter lists are checked element by element
+
+        private readonly Scalar[]?[] _recentLists = new Scalar[]?[4];
+        private int _nextRecent;
+
+        public Scalar[] Order = null!;
+        public Frame[] Stack = null!;
+        public int Count;
+        private int _top;
+        private int _highWater;
+
+        /// <summary>Takes fresh buffers from the pool and forgets the last search.</summary>
+        public void Start()
+        {
+            Order = ArrayPool<Scalar>.Shared.Rent(256);
+            Stack = ArrayPool<Frame>.Shared.Rent(256);
+            Count = 0;
+            _top = 0;
+            _highWater = 0;
+            Array.Clear(_recentLists);
+        }
+
+        /// <summary>Lets go of the buffers (the sorted result owns them now).</summary>
+        public void Release()
+        {
+            Order = null!;
+            Stack = null!;
+            Array.Clear(_recentLists);
+        }
+
+        public void Run(Scalar root)
+        {
+            if (!Wanted(root))
+            {
+                return;
+            }
+
+            Push(root, expanded: false);
+            while (_top > 0)
+            {
+                var frame = Stack[--_top];
+                var node = frame.Node;
+                if (frame.Expanded)
+                {
+                    // All parents are emitted: the node can follow them.
+                    Emit(node);
+                    continue;
+                }
+
+                if (node.Mark != 0)
+                {
+                    continue;
+                }
+
+                node.Mark = Marked;
+                Push(node, expanded: true);
+                var pusher = new ParentPusher(this, node);
+                Operations.Visit<ParentPusher, bool>(node.Code, pusher);
+            }
+
+            Array.Clear(Stack, 0, _highWater);
+        }
+
+        /// <summary>Unmarks every node marked so far and returns the buffers, after a failure.</summary>
+        public void Abandon()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                Order[i].Mark = 0;
+            }
+
+            for (int i = 0; i < _top; i++)
+            {
+                if (Stack[i].Expanded)
+                {
+                    Stack[i].Node.Mark = 0;
+                }
+            }
+
+            Array.Clear(Stack, 0, _highWater);
+            Topology.ReturnBuffers(Order, Count, Stack, clearMarks: false);
+        }
+
+        public void ReturnBuffers(bool clearMarks) => Topology.ReturnBuffers(Order, Count, Stack, clearMarks);
+
+        public void PushIfWanted(Scalar parent)
+        {
+            if (parent.Mark == 0 && Wanted(parent))
+            {
+                Push(parent, expanded: false);
+            }
+        }
+
+        /// <summary>Pushes every parent in a list that needs a visit. A list pushed before in this search needs nothing:
+        /// a later node that takes it cannot be an ancestor of its elements (the graph has no cycles), so it is expanded
+        /// only after everything pushed for that list is done. The layers of a network pass one array of outputs to all
+        /// their neurons, so remembering the last few lists saves looking at the same elements again and again.</summary>
+        public void PushAll(Scalar[] parents)
+        {
+            if (parents.Length >= MinListToRemember)
+            {
+                if (Array.IndexOf(_recentLists, parents) >= 0)
+                {
+                    return;
+                }
+
+                _recentLists[_nextRecent] = parents;
+                _nextRecent = (_nextRecent + 1) % _recentLists.Length;
+            }
+
+            foreach (var parent in parents)
+            {
+                PushIfWanted(parent);
+            }
+        }
+
+        public bool SkipsLeaves => !includeLeaves;
+
+        private bool Wanted(Scalar node) => includeLeaves || !node.IsLeaf;
+
+        private void Emit(Scalar node)
+        {
+            if (Count == Order.Length)
+            {
+                Order = Grow(Order, Count);
+            }
+
+            if (!includeLeaves)
+            {
+                node.Grad = 0; // an intermediate gradient starts from zero on every pass
+            }
+
+            Order[Count++] = node;
+        }
+
+        private void Push(Scalar node, bool expanded)
+        {
+            if (_top == Stack.Length)
+            {
+                Stack = Grow(Stack, _top);
+            }
+
+            Stack[_top++] = new Frame(node, expanded);
+            _highWater = Math.Max(_highWater, _top);
+        }
+
+        private static T[] Grow<T>(T[] array, int used)
+        {
+            var bigger = ArrayPool<T>.Shared.Rent(array.Length * 2);
+            Array.Copy(array, bigger, used);
+            Array.Clear(array, 0, used);
+            ArrayPool<T>.Shared.Return(array);
+            return bigger;
+        }
+    }
+
+    /// <summary>Pushes a node's parents, in operand order; lists that hold only leaves are skipped when leaves are not
+    /// wanted.</summary>
+    private readonly struct ParentPusher(Search search, Scalar node) : IOperationVisitor<bool>
+    {
+        public bool Leaf() => true;
+
+        public bool Unary<TRule>()
+            where TRule : IUnaryRule => PushFirst();
+
+        public bool Binary<TRule>()
+            where TRule : IBinaryRule
+        {
+            search.PushIfWanted(node.First);
+            search.PushIfWanted(node.Second);
+            return true;
+        }
+
+        public bool WithConstants<TRule>()
+            where TRule : IConstantRule => PushFirst();
+
+        public bool Dot()
+        {
+            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
+            {
+                search.PushAll(node.WeightsAndBias);
+            }
+
+            if (!(search.SkipsLeaves && node.SecondListAllLeaves))
+            {
+                search.PushAll(node.Inputs);
+            }
+
+            return true;
+        }
+
+        public bool Sum() => PushTerms();
+
+        public bool Mean() => PushTerms();
+
+        public bool LogSumExp() => PushTerms();
+
+        private bool PushFirst()
+        {
+            search.PushIfWanted(node.First);
+            return true;
+        }
+
+        private bool PushTerms()
+        {
+            if (!(search.SkipsLeaves && node.FirstListAllLeaves))
+            {
+                search.PushAll(node.Terms);
+            }
+
+            return true;
+        }
     }
 }

@@ -4,16 +4,32 @@ using AutogradForDummies.Nn;
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// micrograd's moons demo as the benchmarks use it: 100 points with noise 0.1, MLP(2, [16, 16, 1]),
-/// mean hinge loss + 1e-4·L2, written exactly as a user of the library would write it.
+/// micrograd's moons demo as the benchmarks use it, at any size: N points with noise 0.1, MLP(2, [H, H, 1]), mean
+/// hinge loss + 1e-4·L2, written as a user of the library would write it. The same seed gives the same points and the
+/// same initial weights, in every process.
 /// </summary>
 internal sealed class MoonsSetup
 {
+    /// <summary>The strength of the L2 term.</summary>
     public const double Alpha = 1e-4;
 
+    /// <summary>The noise of the moons.</summary>
+    public const double Noise = 0.1;
+
+    /// <summary>micrograd's demo: 100 points, MLP(2, [16, 16, 1]).</summary>
     public MoonsSetup(int seed)
+        : this(16, 100, seed)
     {
-        var data = Datasets.MakeMoons(100, 0.1, seed);
+    }
+
+    /// <summary>N = <paramref name="points"/> moons points and MLP(2, [H, H, 1]) with H = <paramref name="hidden"/>.</summary>
+    public MoonsSetup(int hidden, int points, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        Hidden = hidden;
+        Seed = seed;
+        var data = Datasets.MakeMoons(points, Noise, seed);
         Inputs = new double[data.Count][];
         for (int i = 0; i < data.Count; i++)
         {
@@ -21,16 +37,25 @@ internal sealed class MoonsSetup
         }
 
         Labels = [.. data.SignedLabels()];
-        Model = new MLP(2, [16, 16, 1], seed: seed);
+        Model = new MLP(2, [hidden, hidden, 1], seed: seed);
     }
 
+    /// <summary>Gets H, the width of both hidden layers.</summary>
+    public int Hidden { get; }
+
+    /// <summary>Gets the seed of the points and of the initial weights.</summary>
+    public int Seed { get; }
+
+    /// <summary>Gets the points, two coordinates each.</summary>
     public double[][] Inputs { get; }
 
+    /// <summary>Gets the labels, −1 or +1.</summary>
     public double[] Labels { get; }
 
+    /// <summary>Gets the network.</summary>
     public MLP Model { get; }
 
-    /// <summary>The forward pass: builds the whole loss graph, the micrograd way.</summary>
+    /// <summary>The forward pass with the library's losses: builds the whole loss graph, the way the README does.</summary>
     public Scalar BuildLoss()
     {
         var scores = new Scalar[Inputs.Length];
@@ -42,7 +67,31 @@ internal sealed class MoonsSetup
         return Losses.Hinge(scores, Labels) + Losses.L2(Model.Parameters(), Alpha);
     }
 
-    /// <summary>Copies the current parameters, in micrograd's order.</summary>
+    /// <summary>
+    /// The same loss written as micrograd's demo writes it, with <c>+</c> in loops instead of the library's fused losses:
+    /// <c>losses = [(1 + -yi*scorei).relu() ...]</c>, <c>data_loss = sum(losses) * (1.0 / len(losses))</c>,
+    /// <c>reg_loss = alpha * sum((p*p for p in model.parameters()))</c>. Python's <c>sum</c> starts from 0.
+    /// </summary>
+    public Scalar BuildMicrogradStyleLoss()
+    {
+        Scalar dataLoss = 0;
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            var score = Model.Forward(Inputs[i])[0];
+            dataLoss = dataLoss + (1 + (-Labels[i] * score)).Relu();
+        }
+
+        dataLoss = dataLoss * (1.0 / Inputs.Length);
+        Scalar reg = 0;
+        foreach (var p in Model.Parameters())
+        {
+            reg = reg + (p * p);
+        }
+
+        return dataLoss + (Alpha * reg);
+    }
+
+    /// <summary>Copies the current parameters, in the library's order.</summary>
     public double[] ParameterValues()
     {
         var parameters = Model.Parameters();
@@ -53,5 +102,53 @@ internal sealed class MoonsSetup
         }
 
         return values;
+    }
+
+    /// <summary>The hand-written step of this network on these points, from the current parameters.</summary>
+    public HandWrittenStep CreateHandWritten() => new(Inputs, Labels, Hidden, ParameterValues());
+
+    /// <summary>Sets every parameter's gradient to 0.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Model.Parameters())
+        {
+            p.Grad = 0;
+        }
+    }
+
+    /// <summary>
+    /// Throws unless a path of the library computes what <see cref="HandWrittenStep"/> computes from the current
+    /// parameters: the loss and every parameter's gradient to 1e-12, relative to the larger of 1 and the number's size.
+    /// The comparison is only fair if both do the same work.
+    /// </summary>
+    /// <param name="path">The path's name, for the message.</param>
+    /// <param name="lossAndBackward">Computes the loss and leaves its gradient in every parameter's <c>Grad</c>, from
+    /// gradients that are 0; its result is the loss.</param>
+    public void CheckSameWork(string path, Func<double> lossAndBackward)
+    {
+        ArgumentNullException.ThrowIfNull(lossAndBackward);
+        var reference = CreateHandWritten();
+        double expectedLoss = reference.Step(0, Alpha);
+        double[] expectedGradients = reference.Gradients();
+        ZeroGrad();
+        double loss = lossAndBackward();
+        var parameters = Model.Parameters();
+        string? problem = Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
+        for (int i = 0; i < parameters.Count && problem is null; i++)
+        {
+            if (!Close(parameters[i].Grad, expectedGradients[i]))
+            {
+                problem = $"gradient of parameter {i} {parameters[i].Grad:R}, hand-written {expectedGradients[i]:R}";
+            }
+        }
+
+        ZeroGrad();
+        if (problem is not null)
+        {
+            throw new InvalidOperationException(
+                $"H = {Hidden}, N = {Inputs.Length}: the {path} path does not compute what the hand-written step computes: {problem}.");
+        }
+
+        static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected));
     }
 }

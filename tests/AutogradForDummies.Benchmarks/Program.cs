@@ -1,12 +1,21 @@
 using AutogradForDummies.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*'
-// dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --nodes     (graph size and bytes per node)
-if (args.Length > 0 && args[0] == "--nodes")
-{
-    NodeReport.Print();
-    return;
-}
+// The benchmarks (BenchmarkDotNet; run in Release):
+//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Grid*'    the grid, ~10 minutes
+//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Moons*'   moons-100
+//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Chain*'   the chain of a million nodes
+// and the tools around them (see README.md beside this file):
+//   -- --nodes [--sizes 16x100,...]          graph sizes, bytes and nanoseconds per node of a dynamic step
+//   -- --check [--sizes 16x100,...]          every path of the grid computes the hand-written step's loss and gradients
+//   -- --export-grid FOLDER [--sizes ...]    the grid's data and initial weights as JSON, for pytorch/grid_step.py
+//   -- --plot RESULTS-FOLDER [PYTORCH.json] OUT.png    time per step against N·H, from BenchmarkDotNet's JSON export,
+//                                                     and the grid's tables in Markdown (--table: the tables alone)
+return Tools.Run(args, Console.Out, Console.Error) ?? RunBenchmarks(args);
 
-BenchmarkSwitcher.FromAssembly(typeof(MoonsStepBenchmarks).Assembly).Run(args);
+static int RunBenchmarks(string[] args)
+{
+    GridJobAttribute.CommandLineChoosesJob = GridJobAttribute.ChoosesJob(args);
+    BenchmarkSwitcher.FromAssembly(typeof(MoonsStepBenchmarks).Assembly).Run(args);
+    return 0;
+}

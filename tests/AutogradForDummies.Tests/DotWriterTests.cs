@@ -153,10 +153,13 @@ public sealed partial class DotWriterTests
 
         var edges = y.ToDot().Split('\n').Where(line => line.Contains("->", StringComparison.Ordinal)).ToList();
 
-        edges.Should().Contain(line => line.Contains("[label=\"a\"]", StringComparison.Ordinal));
-        edges.Should().Contain(line => line.Contains("[label=\"b\"]", StringComparison.Ordinal));
-        edges.Should().Contain(line => line.Contains("[label=\"w0\"]", StringComparison.Ordinal));
-        edges.Should().Contain(line => line.Contains("[label=\"x0\"]", StringComparison.Ordinal));
+        // Words, not letters, so that no edge label looks like the name of a variable (a, b, w, x are all labels here).
+        edges.Where(line => line.Contains("[label=\"1st\"]", StringComparison.Ordinal)).Should().HaveCount(2, "a / b and the difference");
+        edges.Where(line => line.Contains("[label=\"2nd\"]", StringComparison.Ordinal)).Should().HaveCount(2);
+        edges.Should().ContainSingle(line => line.Contains("[label=\"weight 0\"]", StringComparison.Ordinal));
+        edges.Should().ContainSingle(line => line.Contains("[label=\"input 0\"]", StringComparison.Ordinal));
+        edges.Should().ContainSingle(line => line.Contains("[label=\"bias\"]", StringComparison.Ordinal));
+        edges.Should().NotContain(line => line.Contains("[label=\"a\"]", StringComparison.Ordinal) || line.Contains("[label=\"b\"]", StringComparison.Ordinal));
         (a + b).ToDot().Should().NotContain("[label=", "the operands of + are interchangeable");
     }
 

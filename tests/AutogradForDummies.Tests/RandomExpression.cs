@@ -5,43 +5,20 @@ namespace AutogradForDummies.Tests;
 /// Scalars (the engine under test) and also evaluated with plain doubles (the reference).
 /// </summary>
 /// <remarks>
-/// Operands are drawn from the pool of every node made so far, so nodes are reused: a node can be both
-/// operands of a product, a weight and an input of the same dot product, or feed many later nodes. Every
-/// operation appears. Operands are kept away from kinks and domain edges (relu and abs near 0, log and sqrt
-/// near 0, division by small numbers) and values stay moderate, so central differences are meaningful.
+/// Each node is a row of <see cref="OperationCase.All"/>, on operands drawn from the pool of every node made so far,
+/// so nodes are reused: a node can be both operands of a product, a weight and an input of the same dot product, or
+/// feed many later nodes. Every operation appears. Operands are kept where the row says a difference quotient is
+/// meaningful (away from kinks and domain edges) and values stay moderate.
 /// Nodes that nothing else uses are summed into the root at the end, so every node reaches the root.
 /// </remarks>
 internal sealed class RandomExpression
 {
-    private static readonly double[] s_exponents = [2, 3, -1, -2, 0.5, 1.5, 0, 1];
+    // The row number of the final sum of the nodes that nothing else uses: a sum of any number of operands.
+    private const int FinalSum = -1;
 
     private readonly List<Step> _steps = [];
 
     private RandomExpression(double[] leafValues) => LeafValues = leafValues;
-
-    /// <summary>The kinds of node, one per operation of <see cref="Scalar"/>.</summary>
-    public enum Kind
-    {
-        Add,
-        Subtract,
-        Multiply,
-        Divide,
-        Negate,
-        PowConstant,
-        Pow,
-        Relu,
-        Tanh,
-        Sigmoid,
-        Exp,
-        Log,
-        Abs,
-        Sqrt,
-        Dot,
-        DotWithBias,
-        Sum,
-        Softplus,
-        LogSumExp,
-    }
 
     /// <summary>Gets the values of the leaves the expression was generated at.</summary>
     public double[] LeafValues { get; }
@@ -104,7 +81,7 @@ internal sealed class RandomExpression
 
         if (dangling.Count > 1 || expression._steps.Count == 0)
         {
-            expression._steps.Add(new Step(Kind.Sum, [.. dangling], 0));
+            expression._steps.Add(new Step(FinalSum, [.. dangling]));
         }
 
         return expression;
@@ -126,7 +103,7 @@ internal sealed class RandomExpression
 
         for (int s = 0; s < _steps.Count; s++)
         {
-            nodes[LeafValues.Length + s] = Build(_steps[s], nodes, useOperators: s % 2 == 0);
+            nodes[LeafValues.Length + s] = Build(_steps[s], nodes);
         }
 
         return nodes;
@@ -159,14 +136,20 @@ internal sealed class RandomExpression
     }
 
     /// <summary>
-    /// Whether every relu and abs sees operands of the same sign in two evaluations, that is whether a
-    /// difference quotient between the two points stays on one side of every kink.
+    /// Whether every operation with kinks sees its operands on the same side of them in two evaluations, that is
+    /// whether a difference quotient between the two points stays on one side of every kink.
     /// </summary>
     public bool SameBranches(double[] values, double[] otherValues)
     {
         foreach (var step in _steps)
         {
-            if (step.Kind is Kind.Relu or Kind.Abs && Math.Sign(values[step.Args[0]]) != Math.Sign(otherValues[step.Args[0]]))
+            if (step.Row == FinalSum)
+            {
+                continue;
+            }
+
+            var row = OperationCase.All[step.Row];
+            if (row.BranchAt(Operands(step, values)) != row.BranchAt(Operands(step, otherValues)))
             {
                 return false;
             }
@@ -175,195 +158,39 @@ internal sealed class RandomExpression
         return true;
     }
 
-    /// <summary>Whether the expression contains an operation of the given kind.</summary>
-    public bool Contains(Kind kind) => _steps.Exists(s => s.Kind == kind);
+    /// <summary>Whether the expression contains an operation with the given code.</summary>
+    public bool Contains(OpCode code) => _steps.Exists(s => s.Row != FinalSum && OperationCase.All[s.Row].Code == code);
 
-    private static Scalar Build(Step step, Scalar[] nodes, bool useOperators)
+    private static Scalar Build(Step step, Scalar[] nodes)
     {
-        var args = step.Args;
-        Scalar a = nodes[args[0]];
-        return step.Kind switch
-        {
-            Kind.Add => useOperators ? a + nodes[args[1]] : a.Add(nodes[args[1]]),
-            Kind.Subtract => useOperators ? a - nodes[args[1]] : a.Subtract(nodes[args[1]]),
-            Kind.Multiply => useOperators ? a * nodes[args[1]] : a.Multiply(nodes[args[1]]),
-            Kind.Divide => useOperators ? a / nodes[args[1]] : a.Divide(nodes[args[1]]),
-            Kind.Negate => useOperators ? -a : a.Negate(),
-            Kind.PowConstant => a.Pow(step.Constant),
-            Kind.Pow => a.Pow(nodes[args[1]]),
-            Kind.Relu => a.Relu(),
-            Kind.Tanh => a.Tanh(),
-            Kind.Sigmoid => a.Sigmoid(),
-            Kind.Exp => a.Exp(),
-            Kind.Log => a.Log(),
-            Kind.Abs => a.Abs(),
-            Kind.Sqrt => a.Sqrt(),
-            Kind.Dot => Scalar.Dot(Pick(nodes, args, 0, args.Length / 2), Pick(nodes, args, args.Length / 2, args.Length / 2)),
-            Kind.DotWithBias => Scalar.Dot(
-                Pick(nodes, args, 0, args.Length / 2),
-                Pick(nodes, args, args.Length / 2, args.Length / 2),
-                nodes[args[^1]]),
-            Kind.Sum => Scalar.Sum(Pick(nodes, args, 0, args.Length)),
-            Kind.Softplus => a.Softplus(),
-            Kind.LogSumExp => Scalar.LogSumExp(Pick(nodes, args, 0, args.Length)),
-            _ => throw new InvalidOperationException($"Unknown kind {step.Kind}."),
-        };
+        var operands = Array.ConvertAll(step.Args, arg => nodes[arg]);
+        return step.Row == FinalSum ? Scalar.Sum(operands) : OperationCase.All[step.Row].Build(operands);
     }
 
-    private static Scalar[] Pick(Scalar[] nodes, int[] args, int start, int count)
-    {
-        var picked = new Scalar[count];
-        for (int i = 0; i < count; i++)
-        {
-            picked[i] = nodes[args[start + i]];
-        }
-
-        return picked;
-    }
+    private static double[] Operands(Step step, IReadOnlyList<double> values) => Array.ConvertAll(step.Args, arg => values[arg]);
 
     // The reference semantics, written directly from the definitions.
-    private static double Evaluate(Step step, List<double> v)
-    {
-        var args = step.Args;
-        double a = v[args[0]];
-        switch (step.Kind)
-        {
-            case Kind.Add: return a + v[args[1]];
-            case Kind.Subtract: return a - v[args[1]];
-            case Kind.Multiply: return a * v[args[1]];
-            case Kind.Divide: return a / v[args[1]];
-            case Kind.Negate: return -a;
-            case Kind.PowConstant: return Math.Pow(a, step.Constant);
-            case Kind.Pow: return Math.Pow(a, v[args[1]]);
-            case Kind.Relu: return Math.Max(0, a);
-            case Kind.Tanh: return Math.Tanh(a);
-            case Kind.Sigmoid: return 1 / (1 + Math.Exp(-a));
-            case Kind.Exp: return Math.Exp(a);
-            case Kind.Log: return Math.Log(a);
-            case Kind.Abs: return Math.Abs(a);
-            case Kind.Sqrt: return Math.Sqrt(a);
-            case Kind.Dot:
-            case Kind.DotWithBias:
-            {
-                int n = args.Length / 2;
-                double sum = step.Kind == Kind.DotWithBias ? v[args[^1]] : 0;
-                for (int i = 0; i < n; i++)
-                {
-                    sum += v[args[i]] * v[args[n + i]];
-                }
-
-                return sum;
-            }
-
-            case Kind.Sum:
-            {
-                double sum = 0;
-                foreach (int arg in args)
-                {
-                    sum += v[arg];
-                }
-
-                return sum;
-            }
-
-            case Kind.Softplus: return Math.Log(1 + Math.Exp(a));
-            case Kind.LogSumExp:
-            {
-                double sum = 0;
-                foreach (int arg in args)
-                {
-                    sum += Math.Exp(v[arg]);
-                }
-
-                return Math.Log(sum);
-            }
-
-            default:
-                throw new InvalidOperationException($"Unknown kind {step.Kind}.");
-        }
-    }
+    private static double Evaluate(Step step, List<double> values) =>
+        step.Row == FinalSum ? Operands(step, values).Sum() : OperationCase.All[step.Row].Value(Operands(step, values));
 
     // Proposes one operation on operands from the pool, or null when the operands drawn are unsuitable.
     private static Step? Propose(Random random, List<double> values)
     {
-        var kind = (Kind)random.Next(Enum.GetValues<Kind>().Length);
-        int a = PickOperand(random, values.Count);
-        int b = PickOperand(random, values.Count);
-        double x = values[a];
-        double y = values[b];
-        const double margin = 0.25; // distance kept from kinks and domain edges
-        return kind switch
-        {
-            Kind.Add or Kind.Subtract or Kind.Multiply => new Step(kind, [a, b], 0),
-            Kind.Divide => Math.Abs(y) >= margin ? new Step(kind, [a, b], 0) : null,
-            Kind.Negate or Kind.Tanh or Kind.Sigmoid => new Step(kind, [a], 0),
-            Kind.PowConstant => ProposePower(random, a, x),
-            Kind.Pow => x >= margin && Math.Abs(y) <= 3 ? new Step(kind, [a, b], 0) : null,
-            Kind.Relu or Kind.Abs => Math.Abs(x) >= margin ? new Step(kind, [a], 0) : null,
-            Kind.Exp => x <= 4 ? new Step(kind, [a], 0) : null,
-            Kind.Log or Kind.Sqrt => x >= margin ? new Step(kind, [a], 0) : null,
-            Kind.Dot or Kind.DotWithBias => ProposeDot(random, kind, values.Count),
-            Kind.Sum => ProposeSum(random, values.Count),
-            Kind.Softplus => x <= 30 ? new Step(kind, [a], 0) : null,
-            Kind.LogSumExp => ProposeLogSumExp(random, values),
-            _ => null,
-        };
-    }
-
-    // Terms below e^30, so the reference (which does not shift by the maximum) stays finite.
-    private static Step? ProposeLogSumExp(Random random, List<double> values)
-    {
-        var step = ProposeSum(random, values.Count);
-        foreach (int arg in step.Args)
-        {
-            if (values[arg] > 30)
-            {
-                return null;
-            }
-        }
-
-        return new Step(Kind.LogSumExp, step.Args, 0);
-    }
-
-    private static Step? ProposePower(Random random, int a, double x)
-    {
-        double c = s_exponents[random.Next(s_exponents.Length)];
-        bool fractional = c != Math.Floor(c);
-        if ((fractional && x < 0.25) || (c < 0 && Math.Abs(x) < 0.25))
-        {
-            return null;
-        }
-
-        return new Step(Kind.PowConstant, [a], c);
-    }
-
-    private static Step ProposeDot(Random random, Kind kind, int poolSize)
-    {
-        int n = random.Next(1, 5);
-        var args = new int[(2 * n) + (kind == Kind.DotWithBias ? 1 : 0)];
+        int row = random.Next(OperationCase.All.Count);
+        var args = new int[OperationCase.All[row].Operands];
         for (int i = 0; i < args.Length; i++)
         {
-            args[i] = PickOperand(random, poolSize);
+            args[i] = PickOperand(random, values.Count);
         }
 
-        return new Step(kind, args, 0);
-    }
-
-    private static Step ProposeSum(Random random, int poolSize)
-    {
-        var args = new int[random.Next(1, 5)];
-        for (int i = 0; i < args.Length; i++)
-        {
-            args[i] = PickOperand(random, poolSize);
-        }
-
-        return new Step(Kind.Sum, args, 0);
+        var step = new Step(row, args);
+        return OperationCase.All[row].IsSmoothAt(Operands(step, values)) ? step : null;
     }
 
     // Half the time one of the newest nodes (to grow deep chains), otherwise any node (to reuse old ones).
     private static int PickOperand(Random random, int poolSize) =>
         random.Next(2) == 0 ? poolSize - 1 - random.Next(Math.Min(poolSize, 3)) : random.Next(poolSize);
 
-    /// <summary>One operation: what it is, the indices of its operands in the pool, and a constant exponent.</summary>
-    private readonly record struct Step(Kind Kind, int[] Args, double Constant);
+    /// <summary>One operation: its row of the operation table and the indices of its operands in the pool.</summary>
+    private readonly record struct Step(int Row, int[] Args);
 }

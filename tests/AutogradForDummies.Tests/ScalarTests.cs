@@ -112,6 +112,14 @@ public sealed class ScalarTests
         y.Backward();
         x.Grad.Should().Be(1);
         y.Data.Should().BeApproximately(2.0, 1e-6);
+
+        // The sort's buffers (a million entries) come from the shared pool: a second pass allocates next to nothing.
+        x.Grad = 0;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        y.Backward();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        x.Grad.Should().Be(1);
+        allocated.Should().BeLessThan(64 * 1024, "the 2,000,001-node chain's buffers are reused, not allocated again");
     }
 
     [Fact]

@@ -19,15 +19,19 @@ public sealed class SlotLayoutTests
         }
 
         var loss = Losses.Hinge(scores, labels) + Losses.L2(model.Parameters(), 1e-4);
-        var (nodes, index, slot) = Layout(loss);
+        using var graph = Topology.Number(loss);
+        int[] slot = SlotLayout.Assign(graph.Nodes);
 
-        var dots = nodes.Where(n => n.Code == OpCode.Dot).ToList();
+        var dots = graph.Nodes.Where(n => n.Code == OpCode.Dot).ToList();
         dots.Should().HaveCount((10 * 33) + 1, "33 neurons per example, and the L2 term");
         foreach (var dot in dots)
         {
-            SlotLayout.ConsecutiveStart(dot.Xs, index, slot).Should().BeGreaterThanOrEqualTo(0);
-            SlotLayout.ConsecutiveStart(dot.Ys, index, slot).Should().BeGreaterThanOrEqualTo(0);
+            SlotLayout.ConsecutiveStart(dot.WeightsAndBias, slot).Should().BeGreaterThanOrEqualTo(0, "a neuron's weights and bias are a run");
+            SlotLayout.ConsecutiveStart(dot.Inputs, slot).Should().BeGreaterThanOrEqualTo(0, "a layer's inputs are a run");
         }
+
+        var mean = graph.Nodes.Single(n => n.Code == OpCode.Mean);
+        SlotLayout.ConsecutiveStart(mean.Terms, slot).Should().BeGreaterThanOrEqualTo(0, "the hinge terms are a run");
     }
 
     [Fact]
@@ -38,9 +42,10 @@ public sealed class SlotLayoutTests
         var c = new Scalar(3.0);
         var root = Scalar.Dot([a, b, c], [c, b, a]) + Scalar.Dot([c, a], [b, c]) + Scalar.Sum([a, a, b]);
 
-        var (nodes, _, slot) = Layout(root);
+        using var graph = Topology.Number(root);
+        int[] slot = SlotLayout.Assign(graph.Nodes);
 
-        slot.Should().BeEquivalentTo(Enumerable.Range(0, nodes.Length));
+        slot.Should().BeEquivalentTo(Enumerable.Range(0, graph.Nodes.Length));
     }
 
     [Fact]
@@ -52,8 +57,10 @@ public sealed class SlotLayoutTests
         var c = new Scalar(2.5);
         var root = (Scalar.Dot([a, b, c], [c, b, a], b) * Scalar.Dot([c, a], [b, c])).Tanh();
 
-        var (_, index, slot) = Layout(root);
-        SlotLayout.ConsecutiveStart([c, a], index, slot).Should().Be(-1);
+        using (var numbered = Topology.Number(root))
+        {
+            SlotLayout.ConsecutiveStart([c, a], SlotLayout.Assign(numbered.Nodes)).Should().Be(-1);
+        }
 
         root.Backward();
         var expected = (a.Grad, b.Grad, c.Grad);
@@ -62,11 +69,5 @@ public sealed class SlotLayoutTests
         graph.Forward().Should().Be(root.Data);
         graph.Backward();
         (a.Grad, b.Grad, c.Grad).Should().Be(expected);
-    }
-
-    private static (Scalar[] Nodes, Dictionary<Scalar, int> Index, int[] Slot) Layout(Scalar root)
-    {
-        var (nodes, index) = Topology.Numbered(root);
-        return (nodes, index, SlotLayout.Assign(nodes, index));
     }
 }

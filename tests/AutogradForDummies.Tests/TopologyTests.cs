@@ -61,8 +61,57 @@ public sealed class TopologyTests
         var nodes = RandomExpression.ForSeed(7).Build();
 
         var order = SortToList(nodes[^1]);
+        var operations = SortOperationsToList(nodes[^1]);
 
-        order.Should().OnlyContain(n => !n.Visited);
+        order.Should().OnlyContain(n => n.Mark == 0);
+        operations.Should().OnlyContain(n => n.Mark == 0);
+    }
+
+    [Fact]
+    public void A_numbered_graph_marks_each_node_with_its_position_until_disposed()
+    {
+        var nodes = RandomExpression.ForSeed(11).Build();
+
+        var graph = Topology.Number(nodes[^1]);
+        for (int i = 0; i < graph.Nodes.Length; i++)
+        {
+            Topology.NumberedGraph.PositionOf(graph.Nodes[i]).Should().Be(i);
+        }
+
+        graph.Dispose();
+        graph.Nodes.Should().OnlyContain(n => n.Mark == 0);
+    }
+
+    [Fact]
+    public void The_sort_for_backward_is_the_full_order_without_its_leaves_and_resets_their_gradients()
+    {
+        for (int seed = 0; seed < 300; seed++)
+        {
+            var nodes = RandomExpression.ForSeed(seed).Build();
+            foreach (var node in nodes)
+            {
+                node.Grad = 7;
+            }
+
+            var operations = SortOperationsToList(nodes[^1]);
+
+            operations.Should().Equal(SortToList(nodes[^1]).Where(n => !n.IsLeaf), ReferenceEquals, $"expression {seed}");
+            operations.Should().OnlyContain(n => n.Grad == 0);
+            nodes.Where(n => n.IsLeaf).Should().OnlyContain(n => n.Grad == 7, "leaves keep their gradients");
+        }
+    }
+
+    [Fact]
+    public void The_sort_for_backward_skips_lists_of_leaves_but_still_reaches_computed_inputs()
+    {
+        var w = new Scalar[] { new(1), new(2), new(3) };
+        var hidden = new Scalar(0.5).Tanh();
+        var e = hidden.Exp();
+        var dot = Scalar.Dot(w, [hidden, new Scalar(1), e]);
+
+        dot.FirstListAllLeaves.Should().BeTrue("the weights are leaves");
+        dot.SecondListAllLeaves.Should().BeFalse();
+        SortOperationsToList(dot).Should().Equal([hidden, e, dot], ReferenceEquals);
     }
 
     [Fact]
@@ -85,11 +134,11 @@ public sealed class TopologyTests
         var b = new Scalar(2.0);
         var innerRoot = b * b;
 
-        var outer = Topology.Sort(outerRoot);
+        var outer = Topology.SortOperations(outerRoot);
         try
         {
             SortToList(innerRoot).Should().Equal([b, innerRoot], ReferenceEquals);
-            outer.Nodes.ToArray().Should().Equal([a, outerRoot], ReferenceEquals);
+            outer.Nodes.ToArray().Should().Equal([outerRoot], ReferenceEquals);
         }
         finally
         {
@@ -107,17 +156,21 @@ public sealed class TopologyTests
             y = y.Negate();
         }
 
-        var sorted = Topology.Sort(y);
+        var sorted = Topology.SortOperations(y);
         try
         {
-            sorted.Nodes.Length.Should().Be(1_000_001);
-            sorted.Nodes[0].Should().BeSameAs(x);
+            sorted.Nodes.Length.Should().Be(1_000_000, "every negation, and not the leaf x");
+            sorted.Nodes[0].Parents[0].Should().BeSameAs(x);
             sorted.Nodes[^1].Should().BeSameAs(y);
         }
         finally
         {
             sorted.Dispose();
         }
+
+        using var numbered = Topology.Number(y);
+        numbered.Nodes.Length.Should().Be(1_000_001);
+        numbered.Nodes[0].Should().BeSameAs(x);
     }
 
     [Fact]
@@ -136,7 +189,13 @@ public sealed class TopologyTests
 
     private static List<Scalar> SortToList(Scalar root)
     {
-        var sorted = Topology.Sort(root);
+        using var graph = Topology.Number(root);
+        return [.. graph.Nodes];
+    }
+
+    private static List<Scalar> SortOperationsToList(Scalar root)
+    {
+        var sorted = Topology.SortOperations(root);
         try
         {
             return [.. sorted.Nodes];

@@ -90,7 +90,7 @@ public sealed class BackwardStepper
         }
 
         var parents = node.Parents;
-        double[] local = LocalDerivatives.Of(node);
+        var local = node.LocalDerivatives();
         var contributions = new List<GradientContribution>(parents.Count);
         for (int k = 0; k < parents.Count; k++)
         {

@@ -25,7 +25,12 @@ internal static class RuleText
         "sum" => "A sum passes its gradient unchanged to every term.",
         "logsumexp" => "Log-sum-exp passes each term its softmax weight times its gradient.",
         "dot" => "A dot product passes each weight its input, each input its weight, and the bias 1, times its gradient.",
+        "mean" => "A mean passes every term its gradient divided by the number of terms.",
+        "max" => "max passes its gradient to the larger operand and nothing to the other; on a tie each gets half.",
+        "min" => "min passes its gradient to the smaller operand and nothing to the other; on a tie each gets half.",
         var op when op.StartsWith("**", StringComparison.Ordinal) => "The power rule: bring the exponent down and lower it by one.",
+        var op when op.StartsWith("LeakyReLU", StringComparison.Ordinal) => "Leaky ReLU lets the gradient through where its input is positive and passes a small share of it elsewhere.",
+        var op when op.StartsWith("clamp", StringComparison.Ordinal) => "clamp lets the gradient through where its input is inside the bounds and blocks it outside.",
         _ => "It applies its local derivative.",
     };
 
@@ -59,11 +64,20 @@ internal static class RuleText
             "sum" => "1",
             "logsumexp" => $"e^({Operand(target)} − {Operand(y)})",
             "dot" => DotFormula(node, k, name),
-            var op when op.StartsWith("**", StringComparison.Ordinal) => PowerRule(LocalDerivatives.ExponentOf(node), a),
+            "mean" => "1/" + Number(p.Count),
+            "max" => k == 0 ? $"1 if {a} > {b}, ½ on a tie, else 0" : $"1 if {b} > {a}, ½ on a tie, else 0",
+            "min" => k == 0 ? $"1 if {a} < {b}, ½ on a tie, else 0" : $"1 if {b} < {a}, ½ on a tie, else 0",
+            var op when op.StartsWith("**", StringComparison.Ordinal) => PowerRule(Constant(op, 2), a),
+            var op when op.StartsWith("LeakyReLU ", StringComparison.Ordinal) => $"1 if {a} > 0, else {op["LeakyReLU ".Length..]}",
+            var op when op.StartsWith("clamp ", StringComparison.Ordinal) => $"1 if {a} is within {op["clamp ".Length..]}, else 0",
             _ => "?",
         };
         return $"d({y})/d({target}) = {derivative}";
     }
+
+    // The constant in an operation's name, such as the 3 of **3.
+    private static double Constant(string op, int start) =>
+        double.Parse(op.AsSpan(start), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string PowerRule(double c, string a)
     {

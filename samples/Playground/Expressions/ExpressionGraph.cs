@@ -85,9 +85,46 @@ public sealed class ExpressionGraph
             BinaryNode { Operator: TokenKind.Power, Right: var exponent } b when ConstantOf(exponent) is double c =>
                 Named(Emit(b.Left).Pow(c), b),
             BinaryNode b => Named(Binary(b.Operator, Emit(b.Left), Emit(b.Right)), b),
-            CallNode call => Named(call.Function.Apply(call.Arguments.Select(Emit).ToArray()), call),
+            CallNode call => Named(Call(call), call),
             _ => throw new ExpressionSyntaxException("This part of the expression cannot be evaluated", node.Start),
         };
+    }
+
+    private Scalar Call(CallNode call)
+    {
+        var function = call.Function;
+        var operands = new List<Scalar>();
+        var constants = new List<double>();
+        for (int i = 0; i < call.Arguments.Count; i++)
+        {
+            var argument = call.Arguments[i];
+            if (i < function.ConstantsFrom)
+            {
+                operands.Add(Emit(argument));
+            }
+            else if (ConstantOf(argument) is double k)
+            {
+                constants.Add(k);
+            }
+            else
+            {
+                throw new ExpressionSyntaxException(
+                    $"Argument {i + 1} of {function.Name} must be a number, such as 0.1: write {function.Usage}",
+                    argument.Start,
+                    argument.End - argument.Start);
+            }
+        }
+
+        try
+        {
+            return function.Apply(operands, constants);
+        }
+        catch (ArgumentException e)
+        {
+            // The library refuses constants it cannot use (a clamp whose bounds are the wrong way round, say).
+            string reason = e.Message.Split(" (Parameter", 2)[0].TrimEnd('.');
+            throw new ExpressionSyntaxException($"{function.Name}: {reason}", call.Start, call.End - call.Start);
+        }
     }
 
     private Scalar Variable(VariableNode v)

@@ -33,13 +33,13 @@ public sealed record ArenaSettings
     /// <summary>Gets the optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.SGD;
 
-    /// <summary>Gets the learning rate (SGD: the schedule's first rate).</summary>
+    /// <summary>Gets the learning rate: the schedule's first rate.</summary>
     public double LearningRate { get; init; } = 1.0;
 
     /// <summary>Gets SGD's momentum (0 for none).</summary>
     public double Momentum { get; init; }
 
-    /// <summary>Gets SGD's learning-rate schedule.</summary>
+    /// <summary>Gets the optimizer's learning-rate schedule.</summary>
     public ScheduleKind Schedule { get; init; } = ScheduleKind.Linear;
 
     /// <summary>Gets the number of steps over which the schedule goes from the rate to a tenth of it.</summary>

@@ -1,3 +1,5 @@
+using AutogradForDummies.Nn;
+
 namespace AutogradForDummies.Playground.Training;
 
 /// <summary>Paints what the network predicts over the plot area: one cell per grid square, in the colour of its
@@ -10,19 +12,22 @@ internal static class DecisionRegions
     private static readonly (byte R, byte G, byte B)[] s_rgb = ClassColors.Select(Parse).ToArray();
 
     /// <summary>Returns an RGBA image of <paramref name="cells"/> × <paramref name="cells"/> for the network.</summary>
-    public static byte[] Paint(NetworkSnapshot net, PlotArea area, int cells)
+    public static byte[] Paint(MLP model, PlotArea area, int cells)
     {
-        ArgumentNullException.ThrowIfNull(net);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(area);
         var rgba = new byte[cells * cells * 4];
         double step = area.Size / cells;
+        var input = new double[2];
         for (int row = 0; row < cells; row++)
         {
             double y = area.Top - ((row + 0.5) * step);
             for (int col = 0; col < cells; col++)
             {
                 double x = area.Left + ((col + 0.5) * step);
-                var outputs = net.Predict(x, y);
+                input[0] = x;
+                input[1] = y;
+                var outputs = model.Predict(input); // inference on doubles: no graph
                 int cls = Trainer.Classify(outputs);
                 double certainty = Certainty(outputs, cls);
                 var (r, g, b) = s_rgb[cls % s_rgb.Length];

@@ -14,7 +14,7 @@ public static class ProgramGenerator
     public const string CloneProjectPath = "src/AutogradForDummies";
 
     /// <summary>The version of the package named in the program's comment.</summary>
-    public const string PackageVersion = "0.1.0";
+    public const string PackageVersion = "1.0.0";
 
     /// <summary>Writes the program.</summary>
     /// <param name="settings">The arena's settings (within <see cref="ArenaLimits"/>).</param>
@@ -189,23 +189,19 @@ public static class ProgramGenerator
     private static string OptimizerCall(ArenaSettings s)
     {
         double lr = s.LearningRate;
-        switch (s.Optimizer)
+        string schedule = s.Schedule switch
         {
-            case OptimizerKind.SGD:
-                string schedule = s.Schedule switch
-                {
-                    ScheduleKind.Linear => $"LearningRateSchedule.Linear({N(lr)}, {N(lr / 10)}, {N(s.ScheduleSteps)})",
-                    ScheduleKind.Cosine => $"LearningRateSchedule.Cosine({N(lr)}, {N(lr / 10)}, {N(s.ScheduleSteps)})",
-                    _ => $"LearningRateSchedule.Constant({N(lr)})",
-                };
-                return s.Momentum > 0
-                    ? $"new SGD(model.Parameters(), {schedule}, momentum: {N(s.Momentum)})"
-                    : $"new SGD(model.Parameters(), {schedule})";
-            case OptimizerKind.Adam:
-                return $"new Adam(model.Parameters(), learningRate: {N(lr)})";
-            default:
-                return $"new AdamW(model.Parameters(), learningRate: {N(lr)}, weightDecay: {N(s.WeightDecay)})";
-        }
+            ScheduleKind.Linear => $"LearningRateSchedule.Linear({N(lr)}, {N(lr / 10)}, {N(s.ScheduleSteps)})",
+            ScheduleKind.Cosine => $"LearningRateSchedule.Cosine({N(lr)}, {N(lr / 10)}, {N(s.ScheduleSteps)})",
+            _ => $"LearningRateSchedule.Constant({N(lr)})",
+        };
+        return s.Optimizer switch
+        {
+            OptimizerKind.SGD when s.Momentum > 0 => $"new SGD(model.Parameters(), {schedule}, momentum: {N(s.Momentum)})",
+            OptimizerKind.SGD => $"new SGD(model.Parameters(), {schedule})",
+            OptimizerKind.Adam => $"new Adam(model.Parameters(), {schedule})",
+            _ => $"new AdamW(model.Parameters(), {schedule}, weightDecay: {N(s.WeightDecay)})",
+        };
     }
 
     private static string HiddenText(ArenaSettings s) => s.HiddenLayers.Count == 0
@@ -217,6 +213,7 @@ public static class ProgramGenerator
         Activation.Relu => "ReLU",
         Activation.Tanh => "tanh",
         Activation.Sigmoid => "sigmoid",
+        Activation.LeakyRelu => "leaky ReLU",
         _ => "linear",
     };
 

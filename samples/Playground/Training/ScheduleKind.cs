@@ -1,6 +1,6 @@
 namespace AutogradForDummies.Playground.Training;
 
-/// <summary>How SGD's learning rate changes over the steps (<see cref="AutogradForDummies.Optim.LearningRateSchedule"/>).</summary>
+/// <summary>How the optimizer's learning rate changes over the steps (<see cref="AutogradForDummies.Optim.LearningRateSchedule"/>).</summary>
 public enum ScheduleKind
 {
     /// <summary>The same rate at every step.</summary>

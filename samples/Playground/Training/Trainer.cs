@@ -16,7 +16,6 @@ public sealed class Trainer
     private readonly IReadOnlyList<double> _binary;
     private readonly CompiledGraph?[] _compiled;
     private readonly List<TrainingRecord> _history = [];
-    private NetworkSnapshot? _snapshot;
 
     /// <summary>Starts a run: makes the data set, the network and the optimizer.</summary>
     /// <param name="settings">The settings, already within <see cref="ArenaLimits"/>.</param>
@@ -54,9 +53,6 @@ public sealed class Trainer
 
     /// <summary>Gets whether the loss or a weight is no longer a finite number.</summary>
     public bool Diverged { get; private set; }
-
-    /// <summary>Gets a copy of the current weights for inference on doubles.</summary>
-    internal NetworkSnapshot Snapshot => _snapshot ??= new NetworkSnapshot(Model);
 
     /// <summary>The data set of the settings.</summary>
     public static Dataset MakeData(ArenaSettings settings)
@@ -107,7 +103,6 @@ public sealed class Trainer
         }
 
         Optimizer.Step();
-        _snapshot = null;
         var record = new TrainingRecord(StepCount + 1, loss, accuracy);
         _history.Add(record);
         Diverged |= !double.IsFinite(loss) || Model.Parameters().Any(p => !double.IsFinite(p.Data));
@@ -117,12 +112,10 @@ public sealed class Trainer
     /// <summary>The share of all training points the network classifies right now.</summary>
     public double Accuracy()
     {
-        var net = Snapshot;
         int correct = 0;
         for (int i = 0; i < Data.Count; i++)
         {
-            var x = Data.Features[i];
-            correct += Classify(net.Predict(x[0], x[1])) == Data.Labels[i] ? 1 : 0;
+            correct += Classify(Model.Predict(Data.Features[i])) == Data.Labels[i] ? 1 : 0;
         }
 
         return (double)correct / Data.Count;
@@ -177,11 +170,11 @@ public sealed class Trainer
     private static Optimizer MakeOptimizer(ArenaSettings s, IReadOnlyList<Scalar> parameters) => s.Optimizer switch
     {
         OptimizerKind.SGD => new SGD(parameters, Schedule(s), s.Momentum),
-        OptimizerKind.Adam => new Adam(parameters, s.LearningRate),
-        _ => new AdamW(parameters, s.LearningRate, weightDecay: s.WeightDecay),
+        OptimizerKind.Adam => new Adam(parameters, Schedule(s)),
+        _ => new AdamW(parameters, Schedule(s), weightDecay: s.WeightDecay),
     };
 
-    /// <summary>SGD's schedule for the settings.</summary>
+    /// <summary>The optimizer's learning-rate schedule for the settings.</summary>
     public static LearningRateSchedule Schedule(ArenaSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);

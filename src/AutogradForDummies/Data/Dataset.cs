@@ -30,10 +30,11 @@ public sealed class Dataset
 
     /// <summary>Creates a data set from feature rows and their labels; both are copied.</summary>
     /// <param name="features">One row per example; every row has the same, non-zero number of finite values.</param>
-    /// <param name="labels">One class label per row, each 0 or more.</param>
+    /// <param name="labels">One class label per row, each 0 or more and below <see cref="int.MaxValue"/>.</param>
     /// <exception cref="ArgumentNullException">A list or a row is null.</exception>
     /// <exception cref="ArgumentException">There are no rows, the counts differ, the rows differ in length,
-    /// a value is not finite, or a label is negative.</exception>
+    /// a value is not finite, a label is negative or <see cref="int.MaxValue"/>, or there are more rows or values
+    /// than an array can hold (<see cref="Array.MaxLength"/>).</exception>
     public Dataset(IReadOnlyList<IReadOnlyList<double>> features, IReadOnlyList<int> labels)
         : this(CopyRows(features, nameof(features)), CopyLabels(labels, features.Count), classCount: null)
     {
@@ -108,18 +109,13 @@ public sealed class Dataset
     /// <exception cref="InvalidOperationException">The data set has fewer than two examples.</exception>
     public (Dataset Train, Dataset Test) Split(double testFraction, int seed)
     {
-        if (!(testFraction > 0 && testFraction < 1))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(testFraction), testFraction, "The test fraction must be strictly between 0 and 1.");
-        }
-
+        Guard.StrictFraction(testFraction, nameof(testFraction));
         if (Count < 2)
         {
             throw new InvalidOperationException("A data set needs at least two examples to be split.");
         }
 
-        int testCount = Math.Clamp((int)Math.Round(Count * testFraction, MidpointRounding.AwayFromZero), 1, Count - 1);
+        int testCount = TestCount(Count, testFraction);
 
         // A random permutation of the indices; its first testCount entries pick the test examples.
         var order = new int[Count];
@@ -149,6 +145,12 @@ public sealed class Dataset
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture, $"Dataset({Count} examples, {FeatureCount} features, {ClassCount} classes)");
 
+    /// <summary>The size of the test part of <paramref name="count"/> examples (at least 2):
+    /// round(count × testFraction), but at least 1 and at most count − 1. Computed in double precision, where
+    /// count × testFraction &lt; count cannot overflow, and rounded back into that range.</summary>
+    internal static int TestCount(int count, double testFraction) =>
+        Math.Clamp((int)Math.Round(count * testFraction, MidpointRounding.AwayFromZero), 1, count - 1);
+
     private void CheckTwoClasses(string what)
     {
         if (ClassCount > 2)
@@ -167,6 +169,8 @@ public sealed class Dataset
             throw new ArgumentException("At least one row is needed.", paramName);
         }
 
+        Guard.FitsInArray(rows.Count, rows.Count, paramName, "rows");
+
         var copy = new double[rows.Count][];
         for (int i = 0; i < copy.Length; i++)
         {
@@ -182,6 +186,8 @@ public sealed class Dataset
                     $"Every row needs the same number of values, but row {i} has {row.Count} and row 0 has {copy[0].Length}.",
                     paramName);
             }
+
+            Guard.FitsInArray(row.Count, row.Count, paramName, "values in a row");
 
             copy[i] = new double[row.Count];
             for (int j = 0; j < row.Count; j++)
@@ -229,9 +235,20 @@ public sealed class Dataset
         var copy = new int[labels.Count];
         for (int i = 0; i < copy.Length; i++)
         {
-            copy[i] = labels[i] >= 0
-                ? labels[i]
-                : throw new ArgumentException($"Label {i} is {labels[i]}; labels must be 0 or more.", nameof(labels));
+            int label = labels[i];
+            if (label < 0)
+            {
+                throw new ArgumentException($"Label {i} is {label}; labels must be 0 or more.", nameof(labels));
+            }
+
+            if (label == int.MaxValue)
+            {
+                throw new ArgumentException(
+                    $"Label {i} is {label}; labels must be below int.MaxValue, so that the class count (the largest label + 1) is an int.",
+                    nameof(labels));
+            }
+
+            copy[i] = label;
         }
 
         return copy;

@@ -40,12 +40,12 @@ public static class Datasets
     /// <param name="seed">The seed of the noise and the shuffle; the same seed (0 by default) gives the same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, the outer moon comes first.</param>
     /// <returns>n points with 2 features and labels 0 and 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2, or
-    /// <paramref name="noise"/> is negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2 or more than an array can hold
+    /// (<see cref="Array.MaxLength"/>), or <paramref name="noise"/> is negative or not finite.</exception>
     public static Dataset MakeMoons(int n, double noise = 0.1, int seed = 0, bool shuffle = true)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
-        CheckSpread(noise, nameof(noise));
+        CheckPointCount(n, 2);
+        Guard.NonNegative(noise, nameof(noise));
 
         int outer = n / 2;
         int inner = n - outer;
@@ -84,16 +84,14 @@ public static class Datasets
     /// <param name="seed">The seed of the noise and the shuffle; the same seed (0 by default) gives the same data.</param>
     /// <param name="shuffle">Whether to shuffle the examples; if false, the outer circle comes first.</param>
     /// <returns>n points with 2 features and labels 0 and 1.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2, <paramref name="noise"/>
-    /// is negative or not finite, or <paramref name="factor"/> is not strictly between 0 and 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below 2 or more than an array can hold
+    /// (<see cref="Array.MaxLength"/>), <paramref name="noise"/> is negative or not finite, or
+    /// <paramref name="factor"/> is not strictly between 0 and 1.</exception>
     public static Dataset MakeCircles(int n, double noise = 0.05, double factor = 0.5, int seed = 0, bool shuffle = true)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 2);
-        CheckSpread(noise, nameof(noise));
-        if (!(factor > 0 && factor < 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The inner circle's relative radius must be strictly between 0 and 1.");
-        }
+        CheckPointCount(n, 2);
+        Guard.NonNegative(noise, nameof(noise));
+        Guard.StrictFraction(factor, nameof(factor));
 
         int outer = n / 2;
         int inner = n - outer;
@@ -132,12 +130,13 @@ public static class Datasets
     /// <param name="shuffle">Whether to shuffle the examples; if false, they come blob by blob.</param>
     /// <returns>n points with 2 features and labels 0 to centers − 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="centers"/> is below 1, <paramref name="n"/>
-    /// is below <paramref name="centers"/>, or <paramref name="std"/> is negative or not finite.</exception>
+    /// is below <paramref name="centers"/> or more than an array can hold, or <paramref name="std"/> is negative or
+    /// not finite.</exception>
     public static Dataset MakeBlobs(int n, int centers = 3, double std = 1.0, int seed = 0, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(centers, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, centers);
-        CheckSpread(std, nameof(std));
+        CheckPointCount(n, centers);
+        Guard.NonNegative(std, nameof(std));
 
         var random = new GaussianRandom(seed);
         var points = new double[centers][];
@@ -165,13 +164,13 @@ public static class Datasets
     /// <exception cref="ArgumentNullException"><paramref name="centers"/>, or one of them, is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="centers"/> is empty, or its rows differ in length,
     /// are empty or hold a value that is not finite.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below the number of centers, or
-    /// <paramref name="std"/> is negative or not finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="n"/> is below the number of centers or more than
+    /// an array can hold, or <paramref name="std"/> is negative or not finite.</exception>
     public static Dataset MakeBlobs(int n, IReadOnlyList<IReadOnlyList<double>> centers, double std = 1.0, int seed = 0, bool shuffle = true)
     {
         var points = Dataset.CopyRows(centers, nameof(centers));
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, points.Length);
-        CheckSpread(std, nameof(std));
+        CheckPointCount(n, points.Length);
+        Guard.NonNegative(std, nameof(std));
 
         return Blobs(n, points, std, new GaussianRandom(seed), shuffle);
     }
@@ -193,15 +192,21 @@ public static class Datasets
     /// <param name="shuffle">Whether to shuffle the examples; if false, they come arm by arm.</param>
     /// <returns>pointsPerClass × classes points with 2 features and labels 0 to classes − 1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pointsPerClass"/> is below 1,
-    /// <paramref name="classes"/> is below 2, or <paramref name="noise"/> is negative or not finite.</exception>
+    /// <paramref name="classes"/> is below 2, <paramref name="noise"/> is negative or not finite, or the
+    /// pointsPerClass × classes points are more than an array can hold (<see cref="Array.MaxLength"/>).</exception>
     public static Dataset MakeSpiral(int pointsPerClass, int classes = 3, double noise = 0.2, int seed = 0, bool shuffle = true)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerClass, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
-        CheckSpread(noise, nameof(noise));
-        if ((long)pointsPerClass * classes > Array.MaxLength)
+        Guard.NonNegative(noise, nameof(noise));
+        long total = (long)pointsPerClass * classes; // at most (2³¹ − 1)², which a long holds
+        if (pointsPerClass >= classes)
         {
-            throw new ArgumentOutOfRangeException(nameof(pointsPerClass), pointsPerClass, $"{pointsPerClass} points for each of {classes} classes are too many.");
+            Guard.FitsInArray(total, pointsPerClass, nameof(pointsPerClass), "points (pointsPerClass × classes)");
+        }
+        else
+        {
+            Guard.FitsInArray(total, classes, nameof(classes), "points (pointsPerClass × classes)");
         }
 
         int n = pointsPerClass * classes;
@@ -293,11 +298,11 @@ public static class Datasets
     private static double Linspace(double start, double stop, int m, int i) =>
         m == 1 ? start : i == m - 1 ? stop : start + ((stop - start) * i / (m - 1));
 
-    private static void CheckSpread(double value, string paramName)
+    // n must be at least the smallest sensible count and, since every point is an entry of the data set's arrays,
+    // at most what one array can hold: checked before anything is allocated.
+    private static void CheckPointCount(int n, int minimum)
     {
-        if (!(value >= 0) || double.IsPositiveInfinity(value))
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, "The standard deviation must be finite and 0 or more.");
-        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, minimum, nameof(n));
+        Guard.FitsInArray(n, n, nameof(n), "points");
     }
 }

@@ -14,4 +14,8 @@ public enum Activation
 
     /// <summary>No nonlinearity: the neuron outputs <c>z</c> itself. Used for a network's last layer.</summary>
     Linear,
+
+    /// <summary>Leaky rectified linear unit, <c>z</c> for z &gt; 0 and <c>0.01·z</c> otherwise: like ReLU, but a unit
+    /// that is off still passes a little gradient, so it cannot die.</summary>
+    LeakyRelu,
 }

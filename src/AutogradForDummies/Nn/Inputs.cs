@@ -30,7 +30,8 @@ internal static class Inputs
         return leaves;
     }
 
-    private static void CheckLength<T>(IReadOnlyList<T> x, int expected, string paramName)
+    /// <summary>Throws unless <paramref name="x"/> is a list of exactly <paramref name="expected"/> entries.</summary>
+    internal static void CheckLength<T>(IReadOnlyList<T> x, int expected, string paramName)
     {
         ArgumentNullException.ThrowIfNull(x, paramName);
         if (x.Count != expected)

@@ -15,8 +15,8 @@ public sealed class Layer : Module
     /// <param name="activation">The nonlinearity of every neuron.</param>
     /// <param name="seed">The seed of the random weights: the same seed gives the same layer. Without one (null) the
     /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the layer's parameters are more than
+    /// one array can hold, or <paramref name="activation"/> is not a defined value.</exception>
     public Layer(int inputs, int outputs, Activation activation = Activation.Relu, int? seed = null)
         : this(inputs, outputs, Neuron.Seeded(seed), activation)
     {
@@ -28,12 +28,11 @@ public sealed class Layer : Module
     /// <param name="random">The source of the random weights.</param>
     /// <param name="activation">The nonlinearity of every neuron.</param>
     /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="activation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the layer's parameters are more than
+    /// one array can hold, or <paramref name="activation"/> is not a defined value.</exception>
     public Layer(int inputs, int outputs, Random random, Activation activation = Activation.Relu)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        CheckSizes(inputs, outputs);
         ArgumentNullException.ThrowIfNull(random);
         Neuron.CheckActivation(activation, nameof(activation));
 
@@ -67,6 +66,20 @@ public sealed class Layer : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public IReadOnlyList<Scalar> Forward(IReadOnlyList<Scalar> x) => ForwardCore(Inputs.Copy(x, InputCount, nameof(x)));
 
+    /// <summary>Computes every neuron's output from plain numbers, without building a graph: exactly the numbers
+    /// <see cref="Forward"/> would give, with no node allocated.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>One output per neuron, in neuron order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    public double[] Predict(IReadOnlyList<double> x)
+    {
+        Inputs.CheckLength(x, InputCount, nameof(x));
+        var outputs = new double[OutputCount];
+        PredictCore(x is double[] array ? array : [.. x], outputs);
+        return outputs;
+    }
+
     /// <summary>Returns micrograd's description, such as <c>Layer of [ReLUNeuron(2), ReLUNeuron(2)]</c>.</summary>
     /// <returns>The neurons' descriptions in brackets.</returns>
     public override string ToString() => $"Layer of [{string.Join(", ", _neurons.AsEnumerable())}]";
@@ -82,6 +95,29 @@ public sealed class Layer : Module
         }
 
         return outputs;
+    }
+
+    /// <summary>The inference pass: every neuron's output for <paramref name="x"/> into <paramref name="outputs"/>.</summary>
+    internal void PredictCore(ReadOnlySpan<double> x, Span<double> outputs)
+    {
+        for (int i = 0; i < _neurons.Length; i++)
+        {
+            outputs[i] = _neurons[i].PredictCore(x);
+        }
+    }
+
+    /// <summary>The number of parameters of a layer: <paramref name="outputs"/> neurons of
+    /// <paramref name="inputs"/> weights and a bias each, computed without overflow.</summary>
+    internal static long CountParameters(int inputs, int outputs) => (long)outputs * ((long)inputs + 1);
+
+    /// <summary>Throws unless both sizes are positive and all the layer's parameters fit in one array
+    /// (<see cref="Module.Parameters"/> lists them): checked before anything is allocated.</summary>
+    private static void CheckSizes(int inputs, int outputs)
+    {
+        Neuron.CheckInputs(inputs, nameof(inputs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputs);
+        Guard.FitsInArray(
+            CountParameters(inputs, outputs), outputs, nameof(outputs), "parameters (outputs × (inputs + 1) weights and biases)");
     }
 
     /// <inheritdoc/>

@@ -5,7 +5,7 @@ namespace AutogradForDummies.Nn;
 /// (How often the predictions are right is measured by <see cref="Metrics"/>.)
 /// </summary>
 /// <remarks>
-/// Every loss is the <b>mean</b> over the batch, built as a single sum node, so the size of the batch does not
+/// Every loss is the <b>mean</b> over the batch, built as a single mean node, so the size of the batch does not
 /// change the scale of the gradients. The losses that involve exponentials are written so that they stay finite,
 /// with finite gradients, even for logits of ±1000.
 /// </remarks>
@@ -79,7 +79,7 @@ public static class Losses
         }
 
         // Σ pᵢ² is the dot product of p with itself: one node, whose backward gives each pᵢ the gradient 2pᵢ.
-        return alpha * Scalar.DotCore(p, p, null);
+        return alpha * Scalar.DotCore(p, p);
     }
 
     /// <summary>The mean squared error, <c>mean((pᵢ − tᵢ)²)</c>, for regression.</summary>
@@ -97,8 +97,13 @@ public static class Losses
             errors[i] = Batch.Element(predictions, i, nameof(predictions)) - targets[i];
         }
 
-        // Σ eᵢ² as one dot-product node of the errors with themselves, then divided by n.
-        return Scalar.DotCore(errors, errors, null) / n;
+        // The mean of eᵢ·eᵢ as one mean node, which stays finite where the sum of the squares overflows but their mean does not.
+        for (int i = 0; i < n; i++)
+        {
+            errors[i] *= errors[i];
+        }
+
+        return Scalar.MeanCore(errors);
     }
 
     /// <summary>
@@ -166,6 +171,6 @@ public static class Losses
         return Mean(terms);
     }
 
-    /// <summary>The mean of terms in an array this class just built: one sum node, divided by n.</summary>
-    private static Scalar Mean(Scalar[] terms) => Scalar.SumCore(terms) / terms.Length;
+    /// <summary>The mean of terms in an array this class just built: one mean node.</summary>
+    private static Scalar Mean(Scalar[] terms) => Scalar.MeanCore(terms);
 }

@@ -45,8 +45,8 @@ public sealed class MLP : Module
     /// weights are different on every run, as in PyTorch; pass a seed for results you can repeat.</param>
     /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="layerSizes"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="hiddenActivation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the network's parameters are more than
+    /// one array can hold, or <paramref name="hiddenActivation"/> is not a defined value.</exception>
     public MLP(int inputs, IReadOnlyList<int> layerSizes, Activation hiddenActivation = Activation.Relu, int? seed = null)
         : this(inputs, layerSizes, Neuron.Seeded(seed), hiddenActivation)
     {
@@ -60,8 +60,8 @@ public sealed class MLP : Module
     /// <param name="hiddenActivation">The nonlinearity of every layer but the last (which is linear).</param>
     /// <exception cref="ArgumentNullException"><paramref name="layerSizes"/> or <paramref name="random"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="layerSizes"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, or <paramref name="hiddenActivation"/>
-    /// is not a defined value.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size is not positive, the network's parameters are more than
+    /// one array can hold, or <paramref name="hiddenActivation"/> is not a defined value.</exception>
     public MLP(int inputs, IReadOnlyList<int> layerSizes, Random random, Activation hiddenActivation = Activation.Relu)
         : this(CreateLayers(inputs, layerSizes, random, hiddenActivation))
     {
@@ -131,6 +131,33 @@ public sealed class MLP : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public IReadOnlyList<Scalar> Forward(IReadOnlyList<double> x) => ForwardCore(Inputs.Leaves(x, InputCount, nameof(x)));
 
+    /// <summary>Runs plain numbers through every layer without building a graph: exactly the numbers
+    /// <see cref="Forward(IReadOnlyList{double})"/> would give (the same rules, in the same order), with no node
+    /// allocated. Use it for inference: predictions after training, or a decision boundary drawn point by point.</summary>
+    /// <param name="x">The inputs; exactly <see cref="InputCount"/> of them.</param>
+    /// <returns>The last layer's outputs.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="x"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
+    /// <example>
+    /// <code>
+    /// var model = new MLP(2, [16, 16, 1], seed: 1);
+    /// double score = model.Predict([0.5, -0.25])[0]; // the same number as model.Forward([0.5, -0.25])[0].Data
+    /// </code>
+    /// </example>
+    public double[] Predict(IReadOnlyList<double> x)
+    {
+        Inputs.CheckLength(x, InputCount, nameof(x));
+        double[] values = x is double[] array ? array : [.. x];
+        foreach (var layer in _layers)
+        {
+            var outputs = new double[layer.OutputCount];
+            layer.PredictCore(values, outputs);
+            values = outputs;
+        }
+
+        return values;
+    }
+
     /// <summary>Returns micrograd's description, such as
     /// <c>MLP of [Layer of [ReLUNeuron(2), ...], Layer of [LinearNeuron(16)]]</c>.</summary>
     /// <returns>The layers' descriptions in brackets.</returns>
@@ -151,7 +178,7 @@ public sealed class MLP : Module
 
     private static Layer[] CreateLayers(int inputs, IReadOnlyList<int> layerSizes, Random random, Activation hiddenActivation)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputs);
+        Neuron.CheckInputs(inputs, nameof(inputs));
         ArgumentNullException.ThrowIfNull(layerSizes);
         ArgumentNullException.ThrowIfNull(random);
         Neuron.CheckActivation(hiddenActivation, nameof(hiddenActivation));
@@ -160,17 +187,32 @@ public sealed class MLP : Module
             throw new ArgumentException("A network needs at least one layer.", nameof(layerSizes));
         }
 
+        // Every size, and the parameter count of the whole network (Parameters() lists them all in one array),
+        // before anything is allocated. The running total stops at the first layer past the limit, so it stays
+        // far inside a long.
+        long parameterCount = 0;
+        int fanIn = inputs;
         for (int i = 0; i < layerSizes.Count; i++)
         {
-            if (layerSizes[i] <= 0)
+            int size = layerSizes[i];
+            if (size <= 0)
             {
                 throw new ArgumentOutOfRangeException(
-                    nameof(layerSizes), layerSizes[i], $"Layer {i} has {layerSizes[i]} neurons; every layer needs at least 1.");
+                    nameof(layerSizes), size, $"Layer {i} has {size} neurons; every layer needs at least 1.");
             }
+
+            parameterCount += Layer.CountParameters(fanIn, size);
+            if (parameterCount > Array.MaxLength)
+            {
+                Guard.FitsInArray(
+                    parameterCount, size, nameof(layerSizes), $"parameters (up to layer {i}, of {size} neurons of {fanIn} inputs and a bias)");
+            }
+
+            fanIn = size;
         }
 
         var layers = new Layer[layerSizes.Count];
-        int fanIn = inputs;
+        fanIn = inputs;
         for (int i = 0; i < layers.Length; i++)
         {
             bool last = i == layers.Length - 1;

@@ -1,14 +1,14 @@
-using System.Globalization;
-using System.Text.Json;
-
 namespace AutogradForDummies.Nn;
 
 /// <summary>
-/// Saves an <see cref="MLP"/> to a JSON file and loads it back: its architecture (inputs, layer sizes,
-/// activations) and every parameter, so another program can rebuild the same network.
+/// Saves models to JSON files and loads them back. An <see cref="MLP"/> file holds the architecture (inputs, layer
+/// sizes, activations) and every parameter, so another program can rebuild the same network
+/// (<see cref="Save(MLP, string)"/>, <see cref="Load(string)"/>, <see cref="LoadInto(MLP, string)"/>). A parameters file
+/// holds the parameters of any <see cref="Module"/> by name, like PyTorch's <c>state_dict</c>, for a module the
+/// program builds itself (<see cref="SaveParameters(Module, string)"/>, <see cref="LoadParameters(Module, string)"/>).
 /// </summary>
 /// <remarks>
-/// <para>The file looks like this (numbers shortened):</para>
+/// <para>An MLP file looks like this (numbers shortened):</para>
 /// <code>
 /// {
 ///   "format": "AutogradForDummies.MLP",
@@ -20,17 +20,35 @@ namespace AutogradForDummies.Nn;
 ///   ]
 /// }
 /// </code>
+/// <para>and a parameters file like this, with the names of <see cref="Module.NamedParameters"/>:</para>
+/// <code>
+/// {
+///   "format": "AutogradForDummies.Parameters",
+///   "version": 1,
+///   "parameters": { "layers.0.neurons.0.w.0": 0.37, "layers.0.neurons.0.w.1": -0.81, "layers.0.neurons.0.b": 0.02, ... }
+/// }
+/// </code>
 /// <para>
-/// <b>Exact.</b> Every number is written in the shortest form that reads back as the same double, so a loaded
-/// model computes bit for bit what the saved one did. JSON has no NaN or infinity, so a model with a
-/// non-finite parameter (a diverged training run) is refused on save instead of being written in a form
-/// other programs could not read.
+/// <b>Exact.</b> Every number is written in the shortest form that reads back as the same double (negative zero and
+/// subnormals included), so a loaded model computes bit for bit what the saved one did. JSON has no NaN or infinity,
+/// so a model with a non-finite parameter (a diverged training run) is refused on save instead of being written in a
+/// form other programs could not read.
 /// </para>
 /// <para>
-/// <b>Safe.</b> <see cref="Save(MLP, string)"/> writes a temporary file next to the target and then renames it
-/// over the target, so a crash never leaves half a file. Loading checks the whole file (format, version, shape,
-/// every number) before building or changing any model, and reports what is wrong with an
-/// <see cref="InvalidDataException"/>.
+/// <b>Safe.</b> Saving to a path writes a temporary file next to the target and then renames it over the target, so a
+/// crash never leaves half a file. Loading reads the whole file and checks all of it (JSON syntax, no unknown, missing,
+/// repeated or null properties, format, version, shapes, every number finite) before building or changing any model;
+/// whatever is wrong is reported as an <see cref="InvalidDataException"/> that says what and where, and the model is
+/// left exactly as it was.
+/// </para>
+/// <para>
+/// <b>Bounded.</b> A file is refused as soon as it holds more than a file of its model can: loading into a model, the
+/// model says how large the file may be; loading an MLP file on its own, the sizes the file declares do, as they are
+/// read (<see cref="Save(MLP, Stream)"/> writes each size before the numbers it counts, and a file may run at most a
+/// few thousand numbers ahead of its declarations). So a damaged or hostile file costs about as much memory and time
+/// as a valid file of that model, however large it is. <see cref="Load(Stream)"/> builds networks of up to about
+/// four million parameters (2^22, fewer if the layers are very narrow); <see cref="LoadInto(MLP, Stream)"/> has no such
+/// limit.
 /// </para>
 /// </remarks>
 /// <example>
@@ -41,113 +59,97 @@ namespace AutogradForDummies.Nn;
 ///
 /// MLP copy = ModelFile.Load("moons.json");          // a new network with the same architecture and weights
 /// ModelFile.LoadInto(model, "moons.json");          // or overwrite the parameters of an existing one
+///
+/// ModelFile.SaveParameters(model, "weights.json");  // any Module, by parameter name
+/// ModelFile.LoadParameters(model, "weights.json");
 /// </code>
 /// </example>
-public static class ModelFile
+public static partial class ModelFile
 {
-    /// <summary>The value of the <c>"format"</c> property that marks a model file.</summary>
-    public const string FormatName = "AutogradForDummies.MLP";
+    /// <summary>Gets the value of the <c>"format"</c> property that marks an MLP file: <c>"AutogradForDummies.MLP"</c>.</summary>
+    /// <remarks>A property rather than a constant: a constant is copied into the calling assembly when it is compiled, so
+    /// a program would go on reporting the value of the library it was built against after the library is updated.</remarks>
+    public static string FormatName => "AutogradForDummies.MLP";
 
-    /// <summary>The version of the file layout this library writes, and the newest it reads.</summary>
-    public const int FormatVersion = 1;
-
-    private const string StreamSource = "The model data";
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = true };
+    /// <summary>Gets the version of the MLP file layout this library writes, and the newest it reads: 1.</summary>
+    /// <remarks>A property rather than a constant, so that it always reports the library actually running (see
+    /// <see cref="FormatName"/>).</remarks>
+    public static int FormatVersion => 1;
 
     /// <summary>Saves <paramref name="model"/> to <paramref name="path"/>, replacing any existing file atomically.</summary>
     /// <param name="model">The network.</param>
-    /// <param name="path">The file to write; its directory must exist.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank, names a folder or lies in a folder
-    /// that does not exist, or a parameter is NaN or infinite (nothing is written then).</exception>
-    /// <exception cref="IOException">The file could not be written; an existing file is left as it was.</exception>
+    /// <param name="path">The file to write; its folder must exist.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank, names a folder or lies in a folder that does
+    /// not exist, or a parameter is NaN or infinite (nothing is written then).</exception>
+    /// <exception cref="IOException">The file could not be written (the message names <paramref name="path"/>); an
+    /// existing file is left as it was.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be written.</exception>
     public static void Save(MLP model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        CheckFinite(model);
-
-        string target = OutputFile.Resolve(path, nameof(path));
-        string directory = Path.GetDirectoryName(target)!;
-        string temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                Write(model, stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temporary, target, overwrite: true); // the rename is atomic: readers see the old file or the new one
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        CheckFinite(model, nameof(model));
+        var document = ToDocument(model);
+        OutputFile.Write(path, nameof(path), stream => Serialize(stream, document, ModelFileJson.Default.MlpDocument));
     }
 
     /// <summary>Writes <paramref name="model"/> as JSON to <paramref name="stream"/> (which stays open).</summary>
     /// <param name="model">The network.</param>
     /// <param name="stream">A writable stream.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentException">A parameter is NaN or infinite (nothing is written then).</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written to, or a parameter is NaN or
+    /// infinite (nothing is written then).</exception>
     public static void Save(MLP model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanWrite)
-        {
-            throw new ArgumentException("The stream cannot be written to.", nameof(stream));
-        }
-        CheckFinite(model);
-        Write(model, stream);
+        CheckWritable(stream);
+        CheckFinite(model, nameof(model));
+        Serialize(stream, ToDocument(model), ModelFileJson.Default.MlpDocument);
     }
 
     /// <summary>Builds a new network from a file written by <see cref="Save(MLP, string)"/>.</summary>
     /// <param name="path">The file.</param>
     /// <returns>A network with the file's architecture and parameters.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
-    /// <exception cref="InvalidDataException">The file is not a valid model file; the message says why.</exception>
-    /// <exception cref="IOException">The file could not be read (for example <see cref="FileNotFoundException"/>).</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names a folder.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid MLP file; the message says why.</exception>
+    /// <exception cref="IOException">The file could not be read.</exception>
     public static MLP Load(string path)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
-        return Build(Read(stream, Quote(path)));
+        using var stream = OpenRead(path);
+        return Build(ReadNetwork(stream, Quote(path), target: null));
     }
 
     /// <summary>Builds a new network from JSON written by <see cref="Save(MLP, Stream)"/>.</summary>
     /// <param name="stream">A readable stream, read to its end (and left open).</param>
     /// <returns>A network with the architecture and parameters read.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
-    /// <exception cref="InvalidDataException">The data is not a valid model; the message says why.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read from.</exception>
+    /// <exception cref="InvalidDataException">The data is not a valid MLP file; the message says why.</exception>
     public static MLP Load(Stream stream)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream cannot be read from.", nameof(stream));
-        }
-        return Build(Read(stream, StreamSource));
+        CheckReadable(stream);
+        return Build(ReadNetwork(stream, StreamSource, target: null));
     }
 
     /// <summary>Overwrites the parameters of <paramref name="model"/> with those in a file, which must describe
     /// exactly the same architecture. On any error the model is left exactly as it was.</summary>
     /// <param name="model">The network to update.</param>
     /// <param name="path">The file.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or blank.</exception>
-    /// <exception cref="InvalidDataException">The file is not a valid model file, or its architecture differs from the
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="path"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is blank or names a folder.</exception>
+    /// <exception cref="FileNotFoundException">There is no such file.</exception>
+    /// <exception cref="InvalidDataException">The file is not a valid MLP file, or its architecture differs from the
     /// model's; the message says why.</exception>
     /// <exception cref="IOException">The file could not be read.</exception>
     public static void LoadInto(MLP model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        using var stream = File.OpenRead(path);
-        CopyInto(model, Read(stream, Quote(path)), Quote(path));
+        using var stream = OpenRead(path);
+        string source = Quote(path);
+        CopyInto(model, ReadNetwork(stream, source, model), source);
     }
 
     /// <summary>Overwrites the parameters of <paramref name="model"/> with JSON from a stream, which must describe
@@ -155,332 +157,163 @@ public static class ModelFile
     /// <param name="model">The network to update.</param>
     /// <param name="stream">A readable stream, read to its end (and left open).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="InvalidDataException">The data is not a valid model, or its architecture differs from the
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read from.</exception>
+    /// <exception cref="InvalidDataException">The data is not a valid MLP file, or its architecture differs from the
     /// model's; the message says why.</exception>
     public static void LoadInto(MLP model, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanRead)
-        {
-            throw new ArgumentException("The stream cannot be read from.", nameof(stream));
-        }
-        CopyInto(model, Read(stream, StreamSource), StreamSource);
+        CheckReadable(stream);
+        CopyInto(model, ReadNetwork(stream, StreamSource, model), StreamSource);
     }
 
-    /// <summary>Removes a leftover temporary file without hiding the exception that is already on its way.</summary>
-    private static void TryDelete(string path)
+    /// <summary>Describes a network's architecture for messages: "2 inputs and layers [16 Relu, 1 Linear]".</summary>
+    internal static string Architecture(MLP model) =>
+        $"{model.InputCount} inputs and layers [{string.Join(", ", model.Layers.Select(l => $"{l.OutputCount} {l.Activation}"))}]";
+
+    private static MlpDocument ToDocument(MLP model) => new(
+        FormatName,
+        FormatVersion,
+        model.InputCount,
+        [.. model.Layers.Select(layer => new LayerDocument(
+            layer.OutputCount,
+            layer.Activation.ToString(),
+            [.. layer.Neurons.Select(n => new NeuronDocument([.. n.Weights.Select(w => w.Data)], n.Bias.Data))]))]);
+
+    /// <summary>Reads and checks a whole MLP file without touching any model; <paramref name="target"/>, if given,
+    /// bounds how much is read.</summary>
+    private static Network ReadNetwork(Stream stream, string source, MLP? target)
     {
-        try
-        {
-            File.Delete(path); // no-op if it was never created
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        var document = Read(stream, new NetworkReadBudget(source, target), ModelFileJson.Default.MlpDocument, FormatName, FormatVersion);
+        CheckHeader(source, document.Format, document.Version, FormatName, FormatVersion);
+        return new Network(document, CheckNetwork(document, source));
     }
 
-    private static void CheckFinite(MLP model)
+    /// <summary>The checks JSON's shape cannot make: sizes, fan-ins, activation names and finite numbers.</summary>
+    /// <returns>The layers' activations.</returns>
+    private static Activation[] CheckNetwork(MlpDocument document, string source)
     {
-        foreach (var (name, parameter) in model.NamedParameters())
+        if (document.Inputs < 1)
         {
-            if (!double.IsFinite(parameter.Data))
+            throw Invalid(source, $"\"inputs\" is {document.Inputs}; it must be at least 1.");
+        }
+
+        if (document.Layers.Length == 0)
+        {
+            throw Invalid(source, "\"layers\" is empty; a network has at least one layer.");
+        }
+
+        var activations = new Activation[document.Layers.Length];
+        int fanIn = document.Inputs;
+        for (int i = 0; i < document.Layers.Length; i++)
+        {
+            var layer = document.Layers[i];
+            string where = $"layers[{i}]";
+            if (layer.Size < 1)
             {
-                throw new ArgumentException(
-                    $"Parameter {name} is {parameter.Data.ToString(CultureInfo.InvariantCulture)}; a model with NaN or infinite "
-                    + "parameters cannot be saved (JSON has no such numbers, and the training has probably diverged).",
-                    nameof(model));
+                throw Invalid(source, $"{where}.size is {layer.Size}; it must be at least 1.");
             }
-        }
-    }
 
-    private static void Write(MLP model, Stream stream)
-    {
-        using var json = new Utf8JsonWriter(stream, WriterOptions);
-        json.WriteStartObject();
-        json.WriteString("format", FormatName);
-        json.WriteNumber("version", FormatVersion);
-        json.WriteNumber("inputs", model.InputCount);
-        json.WriteStartArray("layers");
-        foreach (var layer in model.Layers)
-        {
-            json.WriteStartObject();
-            json.WriteNumber("size", layer.OutputCount);
-            json.WriteString("activation", layer.Activation.ToString());
-            json.WriteStartArray("neurons");
-            foreach (var neuron in layer.Neurons)
+            activations[i] = ParseActivation(layer.Activation, where, source);
+            if (layer.Neurons.Length != layer.Size)
             {
-                json.WriteStartObject();
-                json.WriteStartArray("weights");
-                foreach (var w in neuron.Weights)
+                throw Invalid(source, $"{where} has size {layer.Size} but {layer.Neurons.Length} neurons.");
+            }
+
+            for (int j = 0; j < layer.Neurons.Length; j++)
+            {
+                var neuron = layer.Neurons[j];
+                string at = $"{where}.neurons[{j}]";
+                if (neuron.Weights.Length != fanIn)
                 {
-                    json.WriteNumberValue(w.Data); // shortest text that parses back to the same double
+                    throw Invalid(source, $"{at} has {neuron.Weights.Length} weights, but the layer takes {fanIn} inputs.");
                 }
 
-                json.WriteEndArray();
-                json.WriteNumber("bias", neuron.Bias.Data);
-                json.WriteEndObject();
+                for (int k = 0; k < fanIn; k++)
+                {
+                    CheckFinite(neuron.Weights[k], $"{at}.weights[{k}]", source);
+                }
+
+                CheckFinite(neuron.Bias, $"{at}.bias", source);
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+            fanIn = layer.Size;
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
+        return activations;
     }
 
-    /// <summary>Parses and checks a whole model file into plain arrays, without touching any model.
-    /// <paramref name="source"/> names the file or stream at the start of error messages.</summary>
-    private static ModelData Read(Stream stream, string source)
+    /// <summary>Finds the activation by its name, exactly as <see cref="Enum.ToString()"/> writes it.</summary>
+    private static Activation ParseActivation(string name, string where, string source)
     {
-        JsonDocument document;
-        try
+        foreach (var activation in Enum.GetValues<Activation>())
         {
-            document = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"{source} is not valid JSON (is it truncated?): {e.Message}", e);
-        }
-
-        using (document)
-        {
-            try
+            if (string.Equals(activation.ToString(), name, StringComparison.Ordinal))
             {
-                return Parse(document.RootElement);
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidDataException($"{source} is not a valid model file: {e.Message}", e);
+                return activation;
             }
         }
+
+        var names = Enum.GetNames<Activation>().Select(n => $"\"{n}\"").ToArray();
+        throw Invalid(source, $"{where}.activation is \"{name}\"; expected {string.Join(", ", names[..^1])} or {names[^1]}.");
     }
 
-    private static string Quote(string path) => $"'{path}'";
-
-    /// <summary>Reads the model from the document; throws FormatException saying what is wrong and where.</summary>
-    private static ModelData Parse(JsonElement root)
+    private static MLP Build(Network network)
     {
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"the top level is a JSON {root.ValueKind}, not an object.");
-        }
-
-        string format = Property(root, "format", JsonValueKind.String, "the top level").GetString()!;
-        if (format != FormatName)
-        {
-            throw new FormatException($"\"format\" is \"{format}\", not \"{FormatName}\".");
-        }
-
-        int version = Integer(root, "version", "the top level");
-        if (version != FormatVersion)
-        {
-            throw new FormatException(version > FormatVersion
-                ? $"it has format version {version}, written by a newer library; this one reads version {FormatVersion}."
-                : $"\"version\" is {version}; the first version is 1.");
-        }
-
-        int inputs = PositiveInteger(root, "inputs", "the top level");
-        var layersElement = Property(root, "layers", JsonValueKind.Array, "the top level");
-        int layerCount = layersElement.GetArrayLength();
-        if (layerCount == 0)
-        {
-            throw new FormatException("\"layers\" is empty; a network has at least one layer.");
-        }
-
-        var layers = new LayerData[layerCount];
-        int fanIn = inputs;
-        int i = 0;
-        foreach (var layerElement in layersElement.EnumerateArray())
-        {
-            layers[i] = ParseLayer(layerElement, $"layers[{i}]", fanIn);
-            fanIn = layers[i].Biases.Length;
-            i++;
-        }
-
-        return new ModelData(inputs, layers);
-    }
-
-    private static LayerData ParseLayer(JsonElement element, string where, int fanIn)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"{where} is a JSON {element.ValueKind}, not an object.");
-        }
-
-        int size = PositiveInteger(element, "size", where);
-        var activation = ParseActivation(Property(element, "activation", JsonValueKind.String, where).GetString()!, where);
-        var neurons = Property(element, "neurons", JsonValueKind.Array, where);
-        if (neurons.GetArrayLength() != size)
-        {
-            throw new FormatException($"{where} has size {size} but {neurons.GetArrayLength()} neurons.");
-        }
-
-        var weights = new double[size][];
-        var biases = new double[size];
-        int j = 0;
-        foreach (var neuron in neurons.EnumerateArray())
-        {
-            string at = $"{where}.neurons[{j}]";
-            if (neuron.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"{at} is a JSON {neuron.ValueKind}, not an object.");
-            }
-
-            var w = Property(neuron, "weights", JsonValueKind.Array, at);
-            if (w.GetArrayLength() != fanIn)
-            {
-                throw new FormatException($"{at} has {w.GetArrayLength()} weights, but the layer takes {fanIn} inputs.");
-            }
-
-            weights[j] = new double[fanIn];
-            int k = 0;
-            foreach (var number in w.EnumerateArray())
-            {
-                weights[j][k] = Number(number, $"{at}.weights[{k}]");
-                k++;
-            }
-
-            biases[j] = Number(Property(neuron, "bias", JsonValueKind.Number, at), $"{at}.bias");
-            j++;
-        }
-
-        return new LayerData(activation, weights, biases);
-    }
-
-    private static Activation ParseActivation(string name, string where) => name switch
-    {
-        nameof(Activation.Relu) => Activation.Relu,
-        nameof(Activation.Tanh) => Activation.Tanh,
-        nameof(Activation.Sigmoid) => Activation.Sigmoid,
-        nameof(Activation.Linear) => Activation.Linear,
-        _ => throw new FormatException(
-            $"{where}.activation is \"{name}\"; expected \"Relu\", \"Tanh\", \"Sigmoid\" or \"Linear\"."),
-    };
-
-    private static JsonElement Property(JsonElement parent, string name, JsonValueKind kind, string where)
-    {
-        if (!parent.TryGetProperty(name, out var value))
-        {
-            throw new FormatException($"{where} has no \"{name}\" property.");
-        }
-
-        if (value.ValueKind != kind)
-        {
-            throw new FormatException($"\"{name}\" in {where} is a JSON {value.ValueKind}, not a {kind}.");
-        }
-
-        return value;
-    }
-
-    private static int Integer(JsonElement parent, string name, string where)
-    {
-        var value = Property(parent, name, JsonValueKind.Number, where);
-        return value.TryGetInt32(out int result)
-            ? result
-            : throw new FormatException($"\"{name}\" in {where} is {value.GetRawText()}, not a whole number.");
-    }
-
-    private static int PositiveInteger(JsonElement parent, string name, string where)
-    {
-        int value = Integer(parent, name, where);
-        return value > 0 ? value : throw new FormatException($"\"{name}\" in {where} is {value}; it must be at least 1.");
-    }
-
-    private static double Number(JsonElement element, string where)
-    {
-        if (element.ValueKind != JsonValueKind.Number)
-        {
-            throw new FormatException($"{where} is a JSON {element.ValueKind}, not a number.");
-        }
-
-        return element.TryGetDouble(out double value) && double.IsFinite(value)
-            ? value
-            : throw new FormatException($"{where} is {element.GetRawText()}, which is not a finite double.");
-    }
-
-    private static MLP Build(ModelData data)
-    {
-        var layers = new Layer[data.Layers.Length];
+        var document = network.Document;
+        var layers = new Layer[document.Layers.Length];
         var random = new Random(0); // the initial weights are overwritten right away
-        int fanIn = data.Inputs;
+        int fanIn = document.Inputs;
         for (int i = 0; i < layers.Length; i++)
         {
-            var layer = data.Layers[i];
-            layers[i] = new Layer(fanIn, layer.Biases.Length, random, layer.Activation);
-            fanIn = layer.Biases.Length;
+            layers[i] = new Layer(fanIn, document.Layers[i].Size, random, network.Activations[i]);
+            fanIn = document.Layers[i].Size;
         }
 
         var model = new MLP(layers);
-        Assign(model, data);
+        Assign(model, document);
         return model;
     }
 
-    private static void CopyInto(MLP model, ModelData data, string source)
+    private static void CopyInto(MLP model, Network network, string source)
     {
-        bool same = data.Inputs == model.InputCount && data.Layers.Length == model.Layers.Count;
-        for (int i = 0; same && i < data.Layers.Length; i++)
+        var document = network.Document;
+        bool same = document.Inputs == model.InputCount && document.Layers.Length == model.Layers.Count;
+        for (int i = 0; same && i < document.Layers.Length; i++)
         {
-            same = data.Layers[i].Biases.Length == model.Layers[i].OutputCount
-                && data.Layers[i].Activation == model.Layers[i].Activation;
+            same = document.Layers[i].Size == model.Layers[i].OutputCount && network.Activations[i] == model.Layers[i].Activation;
         }
 
         if (!same)
         {
+            string architecture = $"{document.Inputs} inputs and layers "
+                + $"[{string.Join(", ", document.Layers.Select((l, i) => $"{l.Size} {network.Activations[i]}"))}]";
             throw new InvalidDataException(
-                $"{source} holds a network of {Architecture(data)}, but the model is one of {Architecture(model)}; "
-                + "nothing was changed.");
+                $"{source} holds a network of {architecture}, but the model is one of {Architecture(model)}; nothing was changed.");
         }
 
-        Assign(model, data);
+        Assign(model, document);
     }
 
     /// <summary>Writes the numbers into a model whose architecture is known to match.</summary>
-    private static void Assign(MLP model, ModelData data)
+    private static void Assign(MLP model, MlpDocument document)
     {
-        for (int i = 0; i < data.Layers.Length; i++)
+        for (int i = 0; i < document.Layers.Length; i++)
         {
-            var layer = data.Layers[i];
             var neurons = model.Layers[i].Neurons;
             for (int j = 0; j < neurons.Count; j++)
             {
-                for (int k = 0; k < layer.Weights[j].Length; k++)
+                var neuron = document.Layers[i].Neurons[j];
+                for (int k = 0; k < neuron.Weights.Length; k++)
                 {
-                    neurons[j].Weights[k].Data = layer.Weights[j][k];
+                    neurons[j].Weights[k].Data = neuron.Weights[k];
                 }
 
-                neurons[j].Bias.Data = layer.Biases[j];
+                neurons[j].Bias.Data = neuron.Bias;
             }
         }
     }
 
-    private static string Architecture(ModelData data)
-    {
-        var sizes = new string[data.Layers.Length];
-        for (int i = 0; i < sizes.Length; i++)
-        {
-            sizes[i] = $"{data.Layers[i].Biases.Length} {data.Layers[i].Activation}";
-        }
-
-        return $"{data.Inputs} inputs and layers [{string.Join(", ", sizes)}]";
-    }
-
-    private static string Architecture(MLP model)
-    {
-        var sizes = new string[model.Layers.Count];
-        for (int i = 0; i < sizes.Length; i++)
-        {
-            sizes[i] = $"{model.Layers[i].OutputCount} {model.Layers[i].Activation}";
-        }
-
-        return $"{model.InputCount} inputs and layers [{string.Join(", ", sizes)}]";
-    }
-
-    private sealed record ModelData(int Inputs, LayerData[] Layers);
-
-    private sealed record LayerData(Activation Activation, double[][] Weights, double[] Biases);
+    /// <summary>An MLP file that passed every check, with its layers' activations.</summary>
+    private sealed record Network(MlpDocument Document, Activation[] Activations);
 }

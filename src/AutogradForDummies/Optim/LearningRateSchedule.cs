@@ -7,9 +7,10 @@ namespace AutogradForDummies.Optim;
 /// late to settle into a minimum.
 /// </summary>
 /// <remarks>
-/// Use the factories (<see cref="Constant"/>, <see cref="Linear"/>, <see cref="Step"/>, <see cref="Cosine"/>) or
-/// derive your own. micrograd's moons demo decays the rate as <c>1.0 − 0.9·k/100</c>, which is
-/// <c>Linear(1.0, 0.1, 100)</c>.
+/// Use the factories (<see cref="Constant"/>, <see cref="Linear"/>, <see cref="Step"/>, <see cref="Cosine"/>, and
+/// <see cref="Warmup"/> in front of any of them) or derive your own. Every optimizer takes a schedule in place of
+/// a learning rate, and refuses one whose first rate is not positive and finite. micrograd's moons demo decays
+/// the rate as <c>1.0 − 0.9·k/100</c>, which is <c>Linear(1.0, 0.1, 100)</c>.
 /// </remarks>
 public abstract class LearningRateSchedule
 {
@@ -29,12 +30,14 @@ public abstract class LearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not positive and finite.</exception>
     public static LearningRateSchedule Constant(double learningRate)
     {
-        CheckPositive(learningRate, nameof(learningRate));
+        Guard.Positive(learningRate, nameof(learningRate));
         return new ConstantSchedule(learningRate);
     }
 
     /// <summary>A straight line from <paramref name="start"/> at step 0 towards <paramref name="end"/> at step
     /// <paramref name="steps"/>, then <paramref name="end"/> for ever: <c>start + (end − start)·k/steps</c>.</summary>
+    /// <remarks>The rate is computed as written, so <c>Linear(1.0, 0.1, 100)</c> gives micrograd's
+    /// <c>1.0 − 0.9·k/100</c> to the bit; rates near <see cref="double.MaxValue"/> do not overflow on the way.</remarks>
     /// <param name="start">The rate at step 0; positive and finite.</param>
     /// <param name="end">The rate from step <paramref name="steps"/> on; finite and not negative.</param>
     /// <param name="steps">The length of the ramp; positive.</param>
@@ -42,8 +45,8 @@ public abstract class LearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range.</exception>
     public static LearningRateSchedule Linear(double start, double end, int steps)
     {
-        CheckPositive(start, nameof(start));
-        CheckNonNegative(end, nameof(end));
+        Guard.Positive(start, nameof(start));
+        Guard.NonNegative(end, nameof(end));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         return new LinearSchedule(start, end, steps);
     }
@@ -57,12 +60,8 @@ public abstract class LearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range.</exception>
     public static LearningRateSchedule Step(double initial, double factor, int every)
     {
-        CheckPositive(initial, nameof(initial));
-        if (!(factor > 0 && factor <= 1))
-        {
-            throw new ArgumentOutOfRangeException(nameof(factor), factor, "The factor must be greater than 0 and at most 1.");
-        }
-
+        Guard.Positive(initial, nameof(initial));
+        Guard.ShrinkFactor(factor, nameof(factor));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(every);
         return new StepSchedule(initial, factor, every);
     }
@@ -70,6 +69,8 @@ public abstract class LearningRateSchedule
     /// <summary>Cosine annealing: from <paramref name="start"/> at step 0 down to <paramref name="end"/> at step
     /// <paramref name="steps"/> along half a cosine wave, <c>end + (start − end)·(1 + cos(π·k/steps))/2</c>,
     /// then <paramref name="end"/> for ever. It lingers near both ends and moves fastest in the middle.</summary>
+    /// <remarks>Rates near <see cref="double.MaxValue"/> do not overflow on the way. <paramref name="end"/> may be
+    /// above <paramref name="start"/>, for a rate that rises along the same curve.</remarks>
     /// <param name="start">The rate at step 0; positive and finite.</param>
     /// <param name="end">The rate from step <paramref name="steps"/> on; finite and not negative.</param>
     /// <param name="steps">The length of the decay; positive.</param>
@@ -77,32 +78,43 @@ public abstract class LearningRateSchedule
     /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range.</exception>
     public static LearningRateSchedule Cosine(double start, double end, int steps)
     {
-        CheckPositive(start, nameof(start));
-        CheckNonNegative(end, nameof(end));
+        Guard.Positive(start, nameof(start));
+        Guard.NonNegative(end, nameof(end));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
         return new CosineSchedule(start, end, steps);
+    }
+
+    /// <summary>
+    /// A linear warm-up in front of another schedule: for <paramref name="steps"/> steps the rate climbs in equal
+    /// steps towards the first rate of <paramref name="then"/>, which it reaches at step <paramref name="steps"/>;
+    /// from there on it is <paramref name="then"/>, started afresh: <c>then.At(0)·(k + 1)/(steps + 1)</c> for
+    /// <c>k &lt; steps</c>, then <c>then.At(k − steps)</c>.
+    /// </summary>
+    /// <remarks>
+    /// Adaptive optimizers such as <see cref="Adam"/> know little about the gradients in their first steps, and a
+    /// few small steps first keep them from jumping far on that little. <c>Warmup(100, Cosine(1e-3, 1e-5, 900))</c>
+    /// is the common warm-up followed by cosine decay. The rate never starts at 0 (that would be a step that does
+    /// nothing): with 4 warm-up steps it is 1/5, 2/5, 3/5, 4/5 of the peak, then the peak.
+    /// </remarks>
+    /// <param name="steps">The number of warm-up steps; positive.</param>
+    /// <param name="then">The schedule after the warm-up; its first rate (the peak) must be positive and finite.</param>
+    /// <returns>The schedule.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="then"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="steps"/> is not positive, or the first rate of
+    /// <paramref name="then"/> is not positive and finite.</exception>
+    public static LearningRateSchedule Warmup(int steps, LearningRateSchedule then)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        ArgumentNullException.ThrowIfNull(then);
+        double peak = then.At(0);
+        Guard.Positive(peak, nameof(then), "The first learning rate of the schedule after the warm-up");
+        return new WarmupSchedule(steps, then, peak);
     }
 
     /// <summary>Computes the learning rate for a step. It should be finite and not negative, and must not allocate.</summary>
     /// <param name="stepIndex">The step number, counting from 0; never negative.</param>
     /// <returns>The learning rate.</returns>
     protected abstract double LearningRateAt(int stepIndex);
-
-    private static void CheckPositive(double value, string paramName)
-    {
-        if (!(value > 0 && double.IsFinite(value)))
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, "The learning rate must be positive and finite.");
-        }
-    }
-
-    private static void CheckNonNegative(double value, string paramName)
-    {
-        if (!(value >= 0 && double.IsFinite(value)))
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, "The learning rate must be finite and not negative.");
-        }
-    }
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
@@ -118,8 +130,22 @@ public abstract class LearningRateSchedule
         public override string ToString() => Format($"Linear({start}, {end}, {steps})");
 
         // Written as start + ((end − start)·k)/steps, so Linear(1.0, 0.1, 100) gives micrograd's 1.0 − 0.9·k/100 to the bit.
-        protected override double LearningRateAt(int stepIndex) =>
-            stepIndex >= steps ? end : start + ((end - start) * stepIndex / steps);
+        // Only when (end − start)·k overflows (rates near double.MaxValue) is the product scaled down by 2⁻³² first
+        // and back up after the division: both scalings are exact, so the bits are those of the formula as written,
+        // computed without the overflow.
+        protected override double LearningRateAt(int stepIndex)
+        {
+            if (stepIndex >= steps)
+            {
+                return end;
+            }
+
+            double difference = end - start;
+            double product = difference * stepIndex;
+            return double.IsFinite(product)
+                ? start + (product / steps)
+                : start + Math.ScaleB(Math.ScaleB(difference, -32) * stepIndex / steps, 32);
+        }
     }
 
     private sealed class StepSchedule(double initial, double factor, int every) : LearningRateSchedule
@@ -133,7 +159,28 @@ public abstract class LearningRateSchedule
     {
         public override string ToString() => Format($"Cosine({start}, {end}, {steps})");
 
+        // Falling (the usual case): end + (start − end)·((1 + cos)/2). Halving is exact, so these are the bits of
+        // ((start − end)·(1 + cos))/2, but the product can no longer reach twice the largest rate and overflow.
+        // Rising: start + (end − start)·((1 − cos)/2), the same curve written from the other end, so that step 0
+        // gives start exactly even when start is far smaller than end (end + (start − end) would round it to 0).
+        protected override double LearningRateAt(int stepIndex)
+        {
+            if (stepIndex >= steps)
+            {
+                return end;
+            }
+
+            double cos = Math.Cos(Math.PI * stepIndex / steps);
+            return start >= end ? end + ((start - end) * ((1 + cos) / 2)) : start + ((end - start) * ((1 - cos) / 2));
+        }
+    }
+
+    private sealed class WarmupSchedule(int steps, LearningRateSchedule then, double peak) : LearningRateSchedule
+    {
+        public override string ToString() => Format($"Warmup({steps}, {then})");
+
+        // The fraction (k + 1)/(steps + 1) is below 1, so the product never overflows.
         protected override double LearningRateAt(int stepIndex) =>
-            stepIndex >= steps ? end : end + ((start - end) * (1 + Math.Cos(Math.PI * stepIndex / steps)) / 2);
+            stepIndex < steps ? peak * ((stepIndex + 1.0) / (steps + 1.0)) : then.At(stepIndex - steps);
     }
 }

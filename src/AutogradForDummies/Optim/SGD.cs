@@ -14,6 +14,7 @@ namespace AutogradForDummies.Optim;
 /// <code>
 /// var model = new MLP(2, [16, 16, 1]);
 /// var sgd = new SGD(model.Parameters(), LearningRateSchedule.Linear(1.0, 0.1, 100));
+/// // or a fixed rate, with momentum: new SGD(model.Parameters(), 0.1, momentum: 0.9)
 /// // each step: build the loss, then
 /// // sgd.ZeroGrad(); loss.Backward(); sgd.Step();
 /// </code>
@@ -22,69 +23,49 @@ public sealed class SGD : Optimizer
 {
     private readonly double[]? _velocity;
 
-    /// <summary>Creates SGD with a learning rate, optionally momentum and a schedule.</summary>
+    /// <summary>Creates SGD with the same learning rate at every step.</summary>
     /// <param name="parameters">The parameters to optimize.</param>
-    /// <param name="learningRate">The learning rate; positive and finite. With a <paramref name="schedule"/>, it
-    /// must equal the schedule's rate at step 0 (or use the constructor that takes only a schedule).</param>
+    /// <param name="learningRate">The learning rate; positive and finite.</param>
     /// <param name="momentum">The momentum μ, from 0 (none) up to but excluding 1.</param>
-    /// <param name="schedule">The learning rate of every step, or null for <paramref name="learningRate"/> throughout.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/> or one of its elements is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice, or
-    /// <paramref name="learningRate"/> disagrees with <paramref name="schedule"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of its range.</exception>
-    public SGD(IReadOnlyList<Scalar> parameters, double learningRate, double momentum = 0, LearningRateSchedule? schedule = null)
-        : base(parameters)
+    public SGD(IReadOnlyList<Scalar> parameters, double learningRate, double momentum = 0)
+        : base(parameters, learningRate)
     {
-        CheckPositive(learningRate, nameof(learningRate));
-        CheckDecay(momentum, nameof(momentum));
-        if (schedule is not null)
-        {
-            double first = schedule.At(0);
-            if (Math.Abs(first - learningRate) > 1e-12 * Math.Max(Math.Abs(first), Math.Abs(learningRate)))
-            {
-                throw new ArgumentException(
-                    $"The learning rate {learningRate} disagrees with the schedule, which starts at {first}. Pass the schedule alone, "
-                    + "new SGD(parameters, schedule), or make them agree.",
-                    nameof(learningRate));
-            }
-        }
-
-        Schedule = schedule ?? LearningRateSchedule.Constant(learningRate);
+        Guard.DecayRate(momentum, nameof(momentum));
         Momentum = momentum;
         _velocity = momentum > 0 ? new double[Parameters.Count] : null;
     }
 
     /// <summary>Creates SGD whose learning rate follows <paramref name="schedule"/>.</summary>
     /// <param name="parameters">The parameters to optimize.</param>
-    /// <param name="schedule">The learning rate of every step.</param>
+    /// <param name="schedule">The learning rate of every step; its first rate must be positive and finite.</param>
     /// <param name="momentum">The momentum μ, from 0 (none) up to but excluding 1.</param>
     /// <exception cref="ArgumentNullException"><paramref name="parameters"/>, one of its elements, or
     /// <paramref name="schedule"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="momentum"/> is out of its range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The schedule's first rate is not positive and finite, or
+    /// <paramref name="momentum"/> is out of its range.</exception>
     public SGD(IReadOnlyList<Scalar> parameters, LearningRateSchedule schedule, double momentum = 0)
-        : this(parameters, FirstRate(schedule), momentum, schedule)
+        : base(parameters, schedule)
     {
+        Guard.DecayRate(momentum, nameof(momentum));
+        Momentum = momentum;
+        _velocity = momentum > 0 ? new double[Parameters.Count] : null;
     }
 
     /// <summary>Gets the momentum μ (0 for none).</summary>
     public double Momentum { get; }
 
-    /// <summary>Gets the schedule that gives each step's learning rate (a constant one if none was given).</summary>
-    public LearningRateSchedule Schedule { get; }
-
-    /// <summary>Gets the learning rate the next <see cref="Optimizer.Step"/> will use: <c>Schedule.At(StepCount)</c>.</summary>
-    public double LearningRate => Schedule.At(StepCount);
-
     /// <inheritdoc/>
-    protected override void Update(ReadOnlySpan<Scalar> parameters, int stepIndex)
+    protected override void Update(ReadOnlySpan<Scalar> parameters, int stepIndex, double learningRate)
     {
-        double lr = CheckedRate(Schedule, stepIndex);
         if (_velocity is null)
         {
             foreach (var p in parameters)
             {
-                p.Data -= lr * p.Grad; // step against the gradient, downhill
+                p.Data -= learningRate * p.Grad; // step against the gradient, downhill
             }
 
             return;
@@ -95,26 +76,7 @@ public sealed class SGD : Optimizer
         {
             var p = parameters[i];
             v[i] = (Momentum * v[i]) + p.Grad; // v ← μ·v + g
-            p.Data -= lr * v[i];               // p ← p − lr·v
+            p.Data -= learningRate * v[i];     // p ← p − lr·v
         }
-    }
-
-    private static double FirstRate(LearningRateSchedule schedule)
-    {
-        ArgumentNullException.ThrowIfNull(schedule);
-        double first = schedule.At(0);
-        CheckPositive(first, nameof(schedule)); // the schedule's first rate stands for the learning rate
-        return first;
-    }
-
-    private static double CheckedRate(LearningRateSchedule schedule, int step)
-    {
-        double lr = schedule.At(step);
-        if (!(lr >= 0 && double.IsFinite(lr)))
-        {
-            throw new InvalidOperationException($"The schedule gave the learning rate {lr} for step {step}; it must be finite and not negative.");
-        }
-
-        return lr;
     }
 }

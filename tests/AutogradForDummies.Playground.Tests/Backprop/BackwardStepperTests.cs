@@ -18,6 +18,7 @@ public sealed class BackwardStepperTests
         "pow(a, b) + exp(c) * log(a) + abs(b) + sqrt(a) + softplus(c)",
         "sum(a, b, a*b) + logsumexp(a, b, c)",
         "x**0 + x**-1.5 + y**2",
+        "max(a, b) * min(a, c) + a.clamp(-1, 1) + leakyrelu(b, 0.2) + max(a, a)",
     ];
 
     [Theory]
@@ -91,6 +92,20 @@ public sealed class BackwardStepperTests
 
         stepper.Steps.Should().Contain(s => s.Kind == BackwardStepKind.Skipped && s.Summary.StartsWith("(relu(a) - 1).grad is 0", StringComparison.Ordinal));
         stepper.Steps.Should().Contain(s => s.Kind == BackwardStepKind.Leaf && s.Summary.StartsWith("a is a leaf", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_new_operations_explain_their_rules()
+    {
+        var graph = ExpressionGraph.Build("max(a, b) + leakyrelu(b, 0.2) + a.clamp(-1, 1)", new Dictionary<string, double> { ["a"] = 2, ["b"] = -3 });
+        var stepper = new BackwardStepper(graph.Root);
+
+        var rules = stepper.Steps.SelectMany(s => s.Contributions).Select(c => c.Rule).ToList();
+
+        rules.Should().Contain("d(max(a, b))/d(a) = 1 if a > b, ½ on a tie, else 0");
+        rules.Should().Contain("d(leakyrelu(b, 0.2))/d(b) = 1 if b > 0, else 0.2");
+        rules.Should().Contain("d(a.clamp(-1, 1))/d(a) = 1 if a is within -1..1, else 0");
+        stepper.Steps.Select(s => s.Summary).Should().Contain(s => s.Contains("Leaky ReLU lets the gradient through", StringComparison.Ordinal));
     }
 
     [Fact]

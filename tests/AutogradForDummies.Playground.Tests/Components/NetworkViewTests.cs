@@ -22,7 +22,7 @@ public sealed class NetworkViewTests : PlaygroundContext
         var inspection = PointInspection.Inspect(trainer, 0);
         var weights = trainer.Model.Layers.Select(l => (IReadOnlyList<IReadOnlyList<double>>)l.Neurons
             .Select(n => (IReadOnlyList<double>)n.Weights.Select(w => w.Data).ToArray()).ToArray()).ToArray();
-        var dead = trainer.Snapshot.DeadUnits(trainer.Data.Features);
+        var dead = DeadUnits.Of(trainer.Model, trainer.Data.Features);
 
         var cut = Render<NetworkView>(p => p.Add(c => c.Weights, weights).Add(c => c.Dead, dead).Add(c => c.Inspection, inspection));
 

@@ -34,6 +34,36 @@ public sealed class ExpressionGraphTests
     }
 
     [Fact]
+    public void Build_knows_the_librarys_max_min_clamp_and_leaky_relu_with_their_constants()
+    {
+        var values = new Dictionary<string, double> { ["x"] = -2, ["y"] = 0.5 };
+        var graph = ExpressionGraph.Build("max(x, y) * min(x, y) + x.clamp(-1, 1) + leakyrelu(x, 0.2) + leakyrelu(y)", values);
+
+        var x = new Scalar(-2);
+        var y = new Scalar(0.5);
+        var z = (Scalar.Max(x, y) * Scalar.Min(x, y)) + x.Clamp(-1, 1) + x.LeakyRelu(0.2) + y.LeakyRelu();
+        z.Backward();
+
+        graph.Root.Data.Should().Be(z.Data);
+        graph.Variables["x"].Grad.Should().Be(x.Grad);
+        graph.Variables["y"].Grad.Should().Be(y.Grad);
+        graph.Nodes.Should().Contain(n => n.Op == "LeakyReLU 0.2").And.Contain(n => n.Op.StartsWith("clamp", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("clamp(x, y, 1)", 9, "Argument 2 of clamp must be a number")]
+    [InlineData("leakyrelu(x, 2*y)", 13, "Argument 2 of leakyrelu must be a number")]
+    [InlineData("clamp(x, 1, -1)", 0, "clamp: ")]
+    public void Build_says_where_a_constant_argument_is_wrong(string text, int position, string message)
+    {
+        var act = () => ExpressionGraph.Build(text, new Dictionary<string, double>());
+
+        var error = act.Should().Throw<ExpressionSyntaxException>().Which;
+        error.Position.Should().Be(position);
+        error.Message.Should().Contain(message);
+    }
+
+    [Fact]
     public void Build_uses_one_leaf_per_variable_so_that_its_gradient_accumulates()
     {
         var graph = ExpressionGraph.Build("x*x + x", new Dictionary<string, double> { ["x"] = 3 });

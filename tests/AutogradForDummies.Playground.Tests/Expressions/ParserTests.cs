@@ -18,6 +18,7 @@ public sealed class ParserTests
     [InlineData("(x**3/5 + relu(y**2)).tanh()", "tanh((((x ** 3) / 5) + relu((y ** 2))))")]
     [InlineData("x.pow(y).exp()", "exp(pow(x, y))")]
     [InlineData("sum(a, b, c)", "sum(a, b, c)")]
+    [InlineData("max(a, min(b, c)) + x.clamp(-1, 1) + leakyrelu(y, 0.2)", "((max(a, min(b, c)) + clamp(x, -1, 1)) + leakyrelu(y, 0.2))")]
     [InlineData("1.5e-3 * .5", "(0.0015 * 0.5)")]
     [InlineData("a \u2212 b \u00d7 c", "(a - (b * c))")]
     public void Parse_builds_the_tree_with_the_usual_precedence(string text, string expected)

@@ -17,7 +17,7 @@ public sealed class DecisionRegionsTests
         neuron.Bias.Data = 0;
         var area = new PlotArea([[-1, -1], [1, 1]], 100);
 
-        var rgba = DecisionRegions.Paint(new NetworkSnapshot(model), area, 10);
+        var rgba = DecisionRegions.Paint(model, area, 10);
 
         rgba.Should().HaveCount(10 * 10 * 4);
         rgba[2].Should().BeGreaterThan(rgba[0], "the left edge is class 0, blue");

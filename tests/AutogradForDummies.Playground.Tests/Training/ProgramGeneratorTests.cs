@@ -15,8 +15,9 @@ public sealed class ProgramGeneratorTests
             new ArenaSettings
             {
                 Dataset = DatasetKind.Spiral, Points = 90, Classes = 3, Noise = 0.2, Seed = 5, HiddenLayers = [8, 8],
-                Activation = Activation.Tanh, Loss = LossKind.SoftmaxCrossEntropy, Optimizer = OptimizerKind.AdamW,
-                LearningRate = 0.02, WeightDecay = 0.05, L2 = 0, BatchSize = 32, Compiled = true,
+                Activation = Activation.LeakyRelu, Loss = LossKind.SoftmaxCrossEntropy, Optimizer = OptimizerKind.AdamW,
+                LearningRate = 0.02, Schedule = ScheduleKind.Cosine, ScheduleSteps = 20, WeightDecay = 0.05, L2 = 0,
+                BatchSize = 32, Compiled = true,
             },
             25
         },
@@ -61,7 +62,7 @@ public sealed class ProgramGeneratorTests
 
         program.Should().Contain("Datasets.MakeBlobs(100, centers: 4, std: 1.5, seed: 2)")
             .And.Contain("new MLP(2, [16, 16, 4], Activation.Relu, seed: 2)")
-            .And.Contain("new Adam(model.Parameters(), learningRate: 0.003)")
+            .And.Contain("new Adam(model.Parameters(), LearningRateSchedule.Linear(0.003, 0.00030000000000000003, 100))")
             .And.Contain("new Random(2).Shuffle(order);")
             .And.Contain("order.Chunk(20)")
             .And.Contain("Losses.L2(model.Parameters(), 0.0001)")

@@ -174,6 +174,60 @@ public sealed class DatasetTests
             .Should().Throw<ArgumentException>().Which.ParamName.Should().Be("labels");
     }
 
+    [Fact]
+    public void A_label_of_int_MaxValue_is_refused_so_the_class_count_never_overflows()
+    {
+        FluentActions.Invoking(() => new Dataset([[1.0]], [int.MaxValue]))
+            .Should().Throw<ArgumentException>().WithParameterName("labels").WithMessage("Label 0 is 2147483647*below int.MaxValue*");
+
+        var largest = new Dataset([[1.0], [2.0]], [0, int.MaxValue - 1]);
+        largest.ClassCount.Should().Be(int.MaxValue);
+    }
+
+    [Fact]
+    public void More_rows_or_values_than_an_array_can_hold_are_refused_before_anything_is_allocated()
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => new Dataset(new Huge<IReadOnlyList<double>>(int.MaxValue, [1.0]), [0]))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("features").WithMessage("2147483647 rows are more than one array can hold*");
+        FluentActions.Invoking(() => new Dataset([new Huge<double>(Array.MaxLength + 1, 1.0)], [0]))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("features").WithMessage("*values in a row*");
+        FluentActions.Invoking(() => Datasets.MakeBlobs(10, new Huge<IReadOnlyList<double>>(int.MaxValue, [0.0, 0.0])))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("centers");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
+
+    [Theory]
+    [InlineData(int.MaxValue, 0.5, 1_073_741_824)]           // 1073741823.5 rounds away from zero
+    [InlineData(int.MaxValue, 0.9999999999999999, int.MaxValue - 1)] // rounds to the whole count, then leaves one for training
+    [InlineData(int.MaxValue, double.Epsilon, 1)]
+    [InlineData(int.MaxValue, 1e-300, 1)]
+    [InlineData(2, 0.9999999999999999, 1)]
+    public void The_test_share_of_a_huge_count_stays_in_range(int count, double fraction, int expected)
+    {
+        Dataset.TestCount(count, fraction).Should().Be(expected);
+    }
+
+    // A list that says it holds `count` copies of one item, without storing them.
+    private sealed class Huge<T>(int count, T item) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => (uint)index < (uint)count ? item : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (int i = 0; i < count; i++)
+            {
+                yield return item;
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     // Example i has the single feature i and label i mod 3, so every example can be recognised.
     private static Dataset Numbered(int count)
     {

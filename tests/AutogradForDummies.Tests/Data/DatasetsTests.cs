@@ -317,4 +317,39 @@ public sealed class DatasetsTests
         FluentActions.Invoking(() => Datasets.MakeSpiral(int.MaxValue / 2, classes: 3))
             .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("pointsPerClass");
     }
+
+    public static TheoryData<string, string> TooLargeForAnArray() => new()
+    {
+        { "MakeMoons(int.MaxValue)", "n" },
+        { "MakeMoons(Array.MaxLength + 1)", "n" },
+        { "MakeCircles(int.MaxValue)", "n" },
+        { "MakeBlobs(int.MaxValue)", "n" },
+        { "MakeBlobs(int.MaxValue, int.MaxValue)", "n" },
+        { "MakeBlobs(int.MaxValue, centers list)", "n" },
+        { "MakeSpiral(int.MaxValue)", "pointsPerClass" },
+        { "MakeSpiral(1, int.MaxValue)", "classes" },
+        { "MakeSpiral(Array.MaxLength / 2 + 1, 2)", "pointsPerClass" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TooLargeForAnArray))]
+    public void A_data_set_no_array_can_hold_is_refused_before_anything_is_allocated(string call, string parameter)
+    {
+        Func<Dataset> make = call switch
+        {
+            "MakeMoons(int.MaxValue)" => () => Datasets.MakeMoons(int.MaxValue),
+            "MakeMoons(Array.MaxLength + 1)" => () => Datasets.MakeMoons(Array.MaxLength + 1),
+            "MakeCircles(int.MaxValue)" => () => Datasets.MakeCircles(int.MaxValue),
+            "MakeBlobs(int.MaxValue)" => () => Datasets.MakeBlobs(int.MaxValue),
+            "MakeBlobs(int.MaxValue, int.MaxValue)" => () => Datasets.MakeBlobs(int.MaxValue, centers: int.MaxValue),
+            "MakeBlobs(int.MaxValue, centers list)" => () => Datasets.MakeBlobs(int.MaxValue, [[0.0, 0.0]]),
+            "MakeSpiral(int.MaxValue)" => () => Datasets.MakeSpiral(int.MaxValue),
+            "MakeSpiral(1, int.MaxValue)" => () => Datasets.MakeSpiral(1, classes: int.MaxValue),
+            _ => () => Datasets.MakeSpiral((Array.MaxLength / 2) + 1, classes: 2),
+        };
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        make.Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).WithMessage("*more than one array can hold*");
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
 }

@@ -54,6 +54,21 @@ public sealed class LayerTests
         layer.ParameterCount.Should().Be(6);
     }
 
+    [Theory]
+    [InlineData(2, int.MaxValue)]                 // int.MaxValue neurons
+    [InlineData(50_000, 50_000)]                  // 2.5 billion weights
+    [InlineData(715_827_863, 3)]                  // 3 × 715827864 = Array.MaxLength + 1
+    [InlineData(0x7FFFFFC6, 2)]                   // a neuron that just fits (Array.MaxLength − 1 inputs), twice
+    public void A_layer_whose_parameters_no_array_can_hold_is_refused_before_anything_is_allocated(int inputCount, int neuronCount)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => new Layer(inputCount, neuronCount, seed: 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("outputs").WithMessage("*parameters*more than one array can hold*");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
+
     [Fact]
     public void Bad_arguments_are_rejected_with_their_names()
     {
@@ -62,6 +77,7 @@ public sealed class LayerTests
         FluentActions.Invoking(() => new Layer(2, -1, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("outputs");
         FluentActions.Invoking(() => new Layer(2, 2, null!)).Should().Throw<ArgumentNullException>().WithParameterName("random");
         FluentActions.Invoking(() => new Layer(2, 2, (Activation)(-1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("activation");
+        FluentActions.Invoking(() => new Layer(int.MaxValue, 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs");
 
         var layer = new Layer(2, 2);
         FluentActions.Invoking(() => layer.Forward([new Scalar(1), new Scalar(2), new Scalar(3)]))

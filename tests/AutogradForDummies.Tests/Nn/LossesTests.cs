@@ -37,22 +37,34 @@ public sealed class LossesTests
     }
 
     [Fact]
-    public void Means_are_one_sum_node_divided_by_the_batch_size()
+    public void Means_are_one_mean_node_over_the_batch()
     {
         var s = Leaves(1, 2, 3, 4, 5);
         double[] y = [1, -1, 1, -1, 1];
 
-        foreach (var loss in new[] { Losses.Hinge(s, y), Losses.BinaryCrossEntropyWithLogits(s, [1, 0, 1, 0, 1]) })
+        var mse = Losses.MeanSquaredError(s, [0, 0, 0, 0, 0]);
+        foreach (var loss in new[] { Losses.Hinge(s, y), Losses.BinaryCrossEntropyWithLogits(s, [1, 0, 1, 0, 1]), mse })
         {
-            loss.Op.Should().Be("/");
-            loss.Parents[0].Op.Should().Be("sum");
-            loss.Parents[0].Parents.Should().HaveCount(5);
-            loss.Parents[1].Data.Should().Be(5);
+            loss.Op.Should().Be("mean");
+            loss.Parents.Should().HaveCount(5);
         }
 
-        var mse = Losses.MeanSquaredError(s, [0, 0, 0, 0, 0]);
-        mse.Parents[0].Op.Should().Be("dot");
+        mse.Parents[0].Op.Should().Be("*");
         mse.Data.Should().Be((1 + 4 + 9 + 16 + 25) / 5.0);
+    }
+
+    [Fact]
+    public void A_mean_whose_sum_overflows_stays_the_representable_mean()
+    {
+        var big = Leaves(1.5e308, 1.7e308);
+        var hinge = Losses.Hinge(big, [-1, -1]); // relu(1 + s): the terms themselves
+        hinge.Data.Should().Be((1.5e308 / 2) + (1.7e308 / 2));
+        hinge.Backward();
+        big[0].Grad.Should().Be(0.5);
+
+        var mse = Losses.MeanSquaredError(Leaves(1e154, 1.2e154), [0, 0]);
+        mse.Data.Should().BeApproximately((1e308 / 2) + (1.44e308 / 2), 1e294);
+        double.IsFinite(mse.Data).Should().BeTrue();
     }
 
     [Fact]

@@ -130,13 +130,15 @@ public sealed class MLPTests
         var output = model.Forward(x)[0];
 
         output.Op.Should().Be("dot"); // the last layer is linear: its neuron is just the dot node
-        var hidden = output.Ys;       // the hidden layer's outputs, passed on without a copy
+        var hidden = output.Inputs;   // the hidden layer's outputs, passed on without a copy
         hidden.Should().HaveCount(3).And.OnlyContain(h => h.Op == "ReLU");
-        var firstInputs = hidden[0].A.Ys;
+        var firstInputs = hidden[0].First.Inputs;
         firstInputs.Should().NotBeSameAs(x).And.Equal(x[0], x[1]); // the caller's array is copied once...
-        hidden[1].A.Ys.Should().BeSameAs(firstInputs);              // ...and that copy is shared by every neuron
-        hidden[2].A.Ys.Should().BeSameAs(firstInputs);
-        hidden[0].A.Xs.Should().Equal(model.Layers[0].Neurons[0].Weights);
+        hidden[1].First.Inputs.Should().BeSameAs(firstInputs);      // ...and that copy is shared by every neuron
+        hidden[2].First.Inputs.Should().BeSameAs(firstInputs);
+        hidden[0].First.WeightsAndBias.Should().Equal(model.Layers[0].Neurons[0].Parameters(), "one array: the weights, then the bias");
+        model.Forward(x)[0].Inputs[0].First.WeightsAndBias.Should().BeSameAs(
+            hidden[0].First.WeightsAndBias, "every forward pass uses the neuron's one array, never a copy");
     }
 
     [Fact]
@@ -234,6 +236,28 @@ public sealed class MLPTests
         FluentActions.Invoking(() => new MLP([square, square])).Should().Throw<ArgumentException>().WithMessage("Layer 1 appears twice*");
     }
 
+    public static TheoryData<int, int[], string> TooManyParameters() => new()
+    {
+        { int.MaxValue, [1], "inputs" },                       // one neuron that no array can hold
+        { 2, [int.MaxValue], "layerSizes" },                   // a layer of int.MaxValue neurons
+        { 2, [46_341, 46_341], "layerSizes" },                 // 2 147 673 645 parameters: more than int.MaxValue
+        { 2, [50_000, 1, 50_000, 50_000], "layerSizes" },      // the last layer alone is too large
+        { 2, [.. Enumerable.Repeat(40_000, 10_000)], "layerSizes" }, // the running total stops at the first excess
+    };
+
+    [Theory]
+    [MemberData(nameof(TooManyParameters))]
+    public void A_network_whose_parameters_no_array_can_hold_is_refused_before_anything_is_allocated(
+        int inputs, int[] layerSizes, string parameter)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        FluentActions.Invoking(() => new MLP(inputs, layerSizes, seed: 1))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName(parameter).WithMessage("*parameters*more than one array can hold*");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(1 << 20);
+    }
+
     [Fact]
     public void Non_positive_sizes_and_other_bad_arguments_are_rejected_with_their_names()
     {
@@ -259,5 +283,68 @@ public sealed class MLPTests
             .Should().Throw<ArgumentException>().WithParameterName("x").WithMessage("Expected 2 inputs but got 1*");
         FluentActions.Invoking(() => model.Forward((IReadOnlyList<double>)null!)).Should().Throw<ArgumentNullException>().WithParameterName("x");
         FluentActions.Invoking(() => model.Forward([new Scalar(1), null!])).Should().Throw<ArgumentNullException>().WithParameterName("x");
+    }
+
+    [Theory]
+    [InlineData(Activation.Relu)]
+    [InlineData(Activation.LeakyRelu)]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Sigmoid)]
+    [InlineData(Activation.Linear)]
+    public void Predict_gives_exactly_the_numbers_of_Forward_without_building_a_graph(Activation activation)
+    {
+        var model = new MLP(2, [16, 20, 3], activation, seed: 4);
+        var random = new Random(9);
+        for (int trial = 0; trial < 200; trial++)
+        {
+            double[] x = [(random.NextDouble() * 6) - 3, (random.NextDouble() * 6) - 3];
+
+            double[] predicted = model.Predict(x);
+            var forward = model.Forward(x);
+
+            predicted.Select(BitConverter.DoubleToInt64Bits).Should().Equal(forward.Select(s => BitConverter.DoubleToInt64Bits(s.Data)));
+        }
+
+        model.Predict(new List<double> { 0.5, 0.25 }).Should().Equal(model.Predict([0.5, 0.25]), "any list of inputs works");
+    }
+
+    [Fact]
+    public void Predict_allocates_only_its_outputs_no_nodes()
+    {
+        var model = new MLP(2, [16, 16, 1], seed: 1);
+        double[] x = [0.3, -0.2];
+        model.Predict(x);
+        model.Forward(x);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        model.Predict(x);
+        long predict = GC.GetAllocatedBytesForCurrentThread() - before;
+        before = GC.GetAllocatedBytesForCurrentThread();
+        model.Forward(x);
+        long forward = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        predict.Should().BeLessThanOrEqualTo(3 * (24 + (16 * 8)), "three arrays of outputs, at most 16 numbers each");
+        forward.Should().BeGreaterThan(8 * predict, "Forward builds 66 nodes, Predict none");
+    }
+
+    [Fact]
+    public void Predict_checks_its_inputs_like_Forward()
+    {
+        var model = new MLP(3, [2, 1], seed: 1);
+
+        FluentActions.Invoking(() => model.Predict([1.0, 2.0])).Should().Throw<ArgumentException>().WithParameterName("x");
+        FluentActions.Invoking(() => model.Predict(null!)).Should().Throw<ArgumentNullException>().WithParameterName("x");
+        FluentActions.Invoking(() => model.Layers[0].Predict([1.0])).Should().Throw<ArgumentException>().WithParameterName("x");
+        FluentActions.Invoking(() => model.Layers[0].Neurons[0].Predict([1.0, 2.0, 3.0, 4.0])).Should().Throw<ArgumentException>().WithParameterName("x");
+    }
+
+    [Fact]
+    public void Layer_and_neuron_predictions_are_the_forward_values_too()
+    {
+        var layer = new Layer(3, 4, Activation.LeakyRelu, seed: 2);
+        double[] x = [-1.5, 0.25, 2.0];
+
+        layer.Predict(x).Should().Equal(layer.Forward([.. x.Select(v => new Scalar(v))]).Select(s => s.Data));
+        layer.Neurons[1].Predict(x).Should().Be(layer.Neurons[1].Forward([.. x.Select(v => new Scalar(v))]).Data);
     }
 }

@@ -46,6 +46,7 @@ public sealed class NeuronTests
 
     [Theory]
     [InlineData(Activation.Relu)]
+    [InlineData(Activation.LeakyRelu)]
     [InlineData(Activation.Tanh)]
     [InlineData(Activation.Sigmoid)]
     [InlineData(Activation.Linear)]
@@ -63,6 +64,7 @@ public sealed class NeuronTests
         double expected = activation switch
         {
             Activation.Relu => 0,
+            Activation.LeakyRelu => 0.01 * z,
             Activation.Tanh => Math.Tanh(z),
             Activation.Sigmoid => 1 / (1 + Math.Exp(-z)),
             _ => z,
@@ -123,6 +125,9 @@ public sealed class NeuronTests
         FluentActions.Invoking(() => new Neuron(-3, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs");
         FluentActions.Invoking(() => new Neuron(2, (Random)null!)).Should().Throw<ArgumentNullException>().WithParameterName("random");
         FluentActions.Invoking(() => new Neuron(2, (Activation)42)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("activation");
+        FluentActions.Invoking(() => new Neuron(int.MaxValue)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs")
+            .WithMessage("2147483648 parameters*more than one array can hold*");
+        FluentActions.Invoking(() => new Neuron(Array.MaxLength, new Random(1))).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("inputs");
 
         var neuron = new Neuron(2);
         FluentActions.Invoking(() => neuron.Forward(null!)).Should().Throw<ArgumentNullException>().WithParameterName("x");
@@ -154,6 +159,7 @@ public sealed class NeuronTests
     [InlineData(Activation.Tanh, "TanhNeuron(3)")]
     [InlineData(Activation.Sigmoid, "SigmoidNeuron(3)")]
     [InlineData(Activation.Linear, "LinearNeuron(3)")]
+    [InlineData(Activation.LeakyRelu, "LeakyReLUNeuron(3)")]
     public void ToString_reads_like_micrograd(Activation activation, string expected) =>
         new Neuron(3, activation).ToString().Should().Be(expected);
 }

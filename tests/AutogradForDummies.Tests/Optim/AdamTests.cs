@@ -42,6 +42,62 @@ public sealed class AdamTests
     }
 
     [Fact]
+    public void Each_step_uses_its_scheduled_rate()
+    {
+        // With a steady gradient, m̂ = g and v̂ = g² at every step, so each step moves p by lr·g/(|g| + ε).
+        var p = new Scalar(0.0);
+        var adam = new Adam([p], LearningRateSchedule.Step(0.1, 0.5, 1));
+
+        double expected = 0;
+        foreach (double lr in new[] { 0.1, 0.05, 0.025, 0.0125 })
+        {
+            adam.LearningRate.Should().Be(lr);
+            p.Grad = 2.0;
+            adam.Step();
+            expected -= lr * 2.0 / (2.0 + 1e-8);
+            p.Data.Should().BeApproximately(expected, 1e-15);
+        }
+    }
+
+    [Fact]
+    public void A_constant_schedule_and_the_same_plain_rate_train_identically()
+    {
+        var a = new Scalar(1.0);
+        var b = new Scalar(1.0);
+        var plain = new Adam([a], 0.05, beta1: 0.8);
+        var scheduled = new Adam([b], LearningRateSchedule.Constant(0.05), beta1: 0.8);
+
+        foreach (double g in new[] { 0.3, -1.2, 0.7, 0.01 })
+        {
+            a.Grad = g;
+            b.Grad = g;
+            plain.Step();
+            scheduled.Step();
+        }
+
+        b.Data.Should().Be(a.Data);
+        scheduled.Beta1.Should().Be(0.8);
+    }
+
+    [Fact]
+    public void Warm_up_then_cosine_minimizes_a_quadratic()
+    {
+        var x = new Scalar(3.0);
+        var adam = new Adam([x], LearningRateSchedule.Warmup(20, LearningRateSchedule.Cosine(0.1, 0.001, 480)));
+
+        for (int i = 0; i < 500; i++)
+        {
+            var loss = (x - 1.0) * (x - 1.0);
+            adam.ZeroGrad();
+            loss.Backward();
+            adam.Step();
+        }
+
+        x.Data.Should().BeApproximately(1.0, 1e-3);
+        adam.LearningRate.Should().Be(0.001);
+    }
+
+    [Fact]
     public void Minimizes_a_quadratic()
     {
         var x = new Scalar(3.0);
@@ -72,6 +128,10 @@ public sealed class AdamTests
         FluentActions.Invoking(() => new Adam(p, beta2: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta2");
         FluentActions.Invoking(() => new Adam(p, epsilon: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epsilon");
         FluentActions.Invoking(() => new Adam(null!)).Should().Throw<ArgumentNullException>().WithParameterName("parameters");
+        var schedule = LearningRateSchedule.Constant(0.1);
+        FluentActions.Invoking(() => new Adam(p, schedule, beta1: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta1");
+        FluentActions.Invoking(() => new Adam(p, schedule, beta2: -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta2");
+        FluentActions.Invoking(() => new Adam(p, schedule, epsilon: double.PositiveInfinity)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epsilon");
     }
 
     [Fact]
@@ -91,14 +151,17 @@ public sealed class AdamTests
         var model = new MLP(2, [8, 1]);
         var adam = new Adam(model.Parameters());
         var adamW = new AdamW(model.Parameters());
+        var warmedUp = new AdamW(model.Parameters(), LearningRateSchedule.Warmup(10, LearningRateSchedule.Cosine(0.01, 0, 50)));
         adam.Step();
         adamW.Step();
+        warmedUp.Step();
 
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 100; i++)
         {
             adam.Step();
             adamW.Step();
+            warmedUp.Step();
             adam.ZeroGrad();
         }
 

@@ -31,6 +31,20 @@ public sealed class AdamWTests
     }
 
     [Fact]
+    public void The_decay_of_each_step_uses_that_steps_scheduled_rate()
+    {
+        var p = new Scalar(2.0);
+        var adamW = new AdamW([p], LearningRateSchedule.Step(0.1, 0.5, 1), weightDecay: 0.5);
+
+        adamW.Step(); // p ← p − 0.1·0.5·p
+        adamW.Step(); // p ← p − 0.05·0.5·p
+
+        double first = 2.0 - (0.1 * 0.5 * 2.0);
+        p.Data.Should().Be(first - (0.05 * 0.5 * first));
+        adamW.WeightDecay.Should().Be(0.5);
+    }
+
+    [Fact]
     public void Without_weight_decay_it_is_adam()
     {
         var a = new Scalar(1.0);
@@ -61,6 +75,9 @@ public sealed class AdamWTests
         FluentActions.Invoking(() => new AdamW(p, beta1: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta1");
         FluentActions.Invoking(() => new AdamW(p, beta2: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("beta2");
         FluentActions.Invoking(() => new AdamW(p, epsilon: double.NaN)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("epsilon");
+        FluentActions.Invoking(() => new AdamW(p, LearningRateSchedule.Constant(0.1), weightDecay: double.NaN))
+            .Should().Throw<ArgumentOutOfRangeException>().WithParameterName("weightDecay");
         new AdamW(p).WeightDecay.Should().Be(1e-2);
+        new AdamW(p, LearningRateSchedule.Constant(0.1)).WeightDecay.Should().Be(1e-2);
     }
 }

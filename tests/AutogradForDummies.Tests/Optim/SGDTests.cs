@@ -53,16 +53,19 @@ public sealed class SGDTests
         p.Data.Should().Be(-1.0 - schedule.At(1));
         sgd.StepCount.Should().Be(2);
         sgd.Schedule.Should().BeSameAs(schedule);
-        new SGD([p], 1.0, schedule: schedule).Schedule.Should().BeSameAs(schedule);
     }
 
     [Fact]
-    public void A_learning_rate_that_disagrees_with_the_schedule_is_rejected()
+    public void Momentum_works_with_a_schedule_too()
     {
-        var p = new Scalar(0.0);
+        var p = new Scalar(0.0) { Grad = 1.0 };
+        var sgd = new SGD([p], LearningRateSchedule.Step(0.1, 0.5, 1), momentum: 0.5);
 
-        FluentActions.Invoking(() => new SGD([p], 0.05, schedule: LearningRateSchedule.Linear(1.0, 0.1, 100)))
-            .Should().Throw<ArgumentException>().WithParameterName("learningRate").WithMessage("*disagrees with the schedule*");
+        sgd.Step(); // v = 1, p = −0.1·1
+        sgd.Step(); // v = 0.5·1 + 1 = 1.5, p = −0.1 − 0.05·1.5
+
+        p.Data.Should().Be(-0.1 - (0.05 * 1.5));
+        sgd.Momentum.Should().Be(0.5);
     }
 
     [Fact]
@@ -77,6 +80,7 @@ public sealed class SGDTests
         FluentActions.Invoking(() => new SGD([p], 0.1, momentum: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
         FluentActions.Invoking(() => new SGD([p], 0.1, momentum: -0.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
         FluentActions.Invoking(() => new SGD([p], (LearningRateSchedule)null!)).Should().Throw<ArgumentNullException>().WithParameterName("schedule");
+        FluentActions.Invoking(() => new SGD([p], LearningRateSchedule.Constant(0.1), momentum: 1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("momentum");
         FluentActions.Invoking(() => new SGD([], 0.1)).Should().Throw<ArgumentException>().WithParameterName("parameters");
     }
 

@@ -1,0 +1,179 @@
+using FluentAssertions;
+using Xunit;
+
+namespace AutogradForDummies.Tests;
+
+/// <summary>
+/// The rules themselves, where the dynamic and the compiled path must agree to the bit: the dot product's fixed
+/// order of additions (a vector implementation over consecutive numbers against the term-by-term loop over any list),
+/// the backward half of a dot product, and the numerically careful rules.
+/// </summary>
+public sealed class RulesTests
+{
+    [Fact]
+    public void The_vector_dot_product_gives_the_bits_of_the_term_by_term_one_for_every_length_and_alignment()
+    {
+        var random = new Random(12);
+        for (int n = 0; n <= 80; n++)
+        {
+            for (int offset = 0; offset < 5; offset++)
+            {
+                var buffer = new double[(2 * (n + 8)) + 16];
+                for (int i = 0; i < buffer.Length; i++)
+                {
+                    buffer[i] = Spread(random);
+                }
+
+                var w = buffer.AsSpan(offset, n + 1);              // a neuron's weights and bias
+                var x = buffer.AsSpan(n + 8 + (offset * 3 % 7), n);
+                double bias = w[n];
+
+                double vector = Rules.Dot(w, x, bias);
+                double scalar = Rules.Dot(new ValuesIn(w), new ValuesIn(x), bias);
+
+                Bits(vector).Should().Be(Bits(scalar), $"n = {n}, offset {offset}");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_dot_product_sums_term_i_into_running_sum_i_mod_16_and_adds_the_sums_in_a_fixed_tree()
+    {
+        var random = new Random(5);
+        foreach (int n in new[] { 1, 2, 3, 4, 5, 15, 16, 17, 31, 32, 33, 100, 257 })
+        {
+            var w = new double[n];
+            var x = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                w[i] = Spread(random);
+                x[i] = Spread(random);
+            }
+
+            var s = new double[16];
+            for (int i = 0; i < n; i++)
+            {
+                s[i % 16] = Math.FusedMultiplyAdd(w[i], x[i], s[i % 16]);
+            }
+
+            double t0 = (s[0] + s[4]) + (s[8] + s[12]);
+            double t1 = (s[1] + s[5]) + (s[9] + s[13]);
+            double t2 = (s[2] + s[6]) + (s[10] + s[14]);
+            double t3 = (s[3] + s[7]) + (s[11] + s[15]);
+            double expected = 0.25 + ((t0 + t1) + (t2 + t3));
+
+            Bits(Rules.Dot(new ValuesIn(w), new ValuesIn(x), 0.25)).Should().Be(Bits(expected), $"n = {n}");
+            Bits(Rules.Dot(w, x, 0.25)).Should().Be(Bits(expected), $"n = {n}, vector");
+        }
+    }
+
+    [Fact]
+    public void The_dot_product_agrees_on_both_paths_at_special_values()
+    {
+        double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, -1e-310, 1e308, -1e308, 1e-200, -1e-200,
+            double.PositiveInfinity, double.NegativeInfinity, double.NaN, 1, -1, 3.5];
+        var random = new Random(3);
+        for (int trial = 0; trial < 2000; trial++)
+        {
+            int n = random.Next(0, 40);
+            var w = new double[n + 1];
+            var x = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                w[i] = specials[random.Next(specials.Length)];
+                x[i] = specials[random.Next(specials.Length)];
+            }
+
+            w[n] = specials[random.Next(specials.Length)];
+            Bits(Rules.Dot(w, x, w[n])).Should().Be(Bits(Rules.Dot(new ValuesIn(w), new ValuesIn(x), w[n])), $"trial {trial}");
+        }
+    }
+
+    [Fact]
+    public void Adding_a_scaled_run_gives_each_element_what_the_term_by_term_rule_gives()
+    {
+        var random = new Random(8);
+        for (int n = 0; n <= 40; n++)
+        {
+            var v = new double[n];
+            var g = new double[n + 3];
+            for (int i = 0; i < n; i++)
+            {
+                v[i] = Spread(random);
+                g[i + 1] = Spread(random);
+            }
+
+            double dy = Spread(random);
+            var expected = (double[])g.Clone();
+            for (int i = 0; i < n; i++)
+            {
+                double unused = 0;
+                Rules.DotTermBackward(0, v[i], dy, ref expected[i + 1], ref unused);
+            }
+
+            Rules.AddScaled(v, dy, g.AsSpan(1, n));
+
+            g.Select(Bits).Should().Equal(expected.Select(Bits), $"n = {n}");
+        }
+    }
+
+    [Fact]
+    public void The_log_sum_exp_gradient_is_the_softmax_even_for_huge_logits()
+    {
+        // The shares of e^x / Σ e^x for x = 1e16 + (0, 2, 4): the rounding of y = m + ln Σ must not move them.
+        double[] x = [1e16, 1e16 + 2, 1e16 + 4];
+        var shares = new double[3];
+        var gradients = new GradientsIn(shares);
+        Rules.LogSumExpBackward(new ValuesIn(x), 1, ref gradients);
+
+        double z = 1 + Math.Exp(-2) + Math.Exp(-4);
+        shares[2].Should().BeApproximately(1 / z, 1e-15);
+        shares[1].Should().BeApproximately(Math.Exp(-2) / z, 1e-15);
+        shares[0].Should().BeApproximately(Math.Exp(-4) / z, 1e-15);
+    }
+
+    [Fact]
+    public void Log_one_plus_keeps_its_precision_for_tiny_arguments()
+    {
+        foreach (double x in new[] { 1e-300, 1e-20, 1e-10, 1e-5, 0.5, 3.0, -0.5, -1e-12 })
+        {
+            double expected = x - (x * x / 2) + (x * x * x / 3) - (x * x * x * x / 4);
+            double value = Rules.LogOnePlus(x);
+            if (Math.Abs(x) < 1e-3)
+            {
+                value.Should().BeApproximately(expected, Math.Abs(expected) * 4e-16, $"x = {x}");
+            }
+            else
+            {
+                value.Should().BeApproximately(Math.Log(1 + x), 1e-15 * Math.Max(1, Math.Abs(Math.Log(1 + x))), $"x = {x}");
+            }
+        }
+
+        Rules.LogOnePlus(-1).Should().Be(double.NegativeInfinity);
+        Rules.LogOnePlus(double.PositiveInfinity).Should().Be(double.PositiveInfinity);
+        double.IsNaN(Rules.LogOnePlus(-2)).Should().BeTrue();
+        double.IsNaN(Rules.LogOnePlus(double.NaN)).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Softplus_of_very_negative_arguments_is_e_to_the_argument_not_zero()
+    {
+        Rules.Softplus.Forward(-40).Should().BeApproximately(Math.Exp(-40), Math.Exp(-40) * 1e-15);
+        Rules.Softplus.Forward(-700).Should().BeApproximately(Math.Exp(-700), Math.Exp(-700) * 1e-15);
+        Rules.Softplus.Forward(40).Should().Be(40 + Math.Exp(-40));
+    }
+
+    [Fact]
+    public void A_mean_of_finite_terms_whose_sum_overflows_is_computed_term_by_term()
+    {
+        double[] terms = [double.MaxValue, double.MaxValue, double.MaxValue];
+        Rules.Mean(new ValuesIn(terms)).Should().Be(double.MaxValue / 3 * 3);
+        Rules.Mean(new ValuesIn([1.0, 2.0, 4.0])).Should().Be(7.0 / 3);
+        Rules.Mean(new ValuesIn([double.PositiveInfinity, 1.0])).Should().Be(double.PositiveInfinity);
+        double.IsNaN(Rules.Mean(new ValuesIn([double.PositiveInfinity, double.NegativeInfinity]))).Should().BeTrue();
+    }
+
+    private static double Spread(Random random) => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
+
+    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+}
