@@ -14,7 +14,7 @@ public sealed class ProgramTests
         var run = SampleRun.Of("Graph", "--help");
 
         run.ExitCode.Should().Be(0);
-        run.Output.Should().Contain("--output").And.Contain("--version").And.Contain("micrograd");
+        run.Output.Should().Contain("--output").And.Contain("--version").And.Contain("the guide's running example");
         Directory.Exists("--help").Should().BeFalse();
         Directory.Exists(Path.Combine("out", "graph")).Should().BeFalse();
     }
