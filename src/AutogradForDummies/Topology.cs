@@ -7,8 +7,8 @@ namespace AutogradForDummies;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A depth-first search emits a node once all its parents are emitted (post-order). It runs on an explicit stack
-/// rather than by recursion, so a chain of a million nodes cannot overflow the call stack.
+/// A depth-first search emits a node once all its parents are emitted (post-order). It recurses down to a depth of
+/// 1,000 and goes on with an explicit stack below that, so a chain of a million nodes cannot overflow the call stack.
 /// </para>
 /// <para>
 /// Visits are marked in a field of the node itself (no hash set), and the marks are cleared again when the caller
