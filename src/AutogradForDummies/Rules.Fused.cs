@@ -106,7 +106,14 @@ internal static partial class Rules
     /// <see cref="Dot{TW, TX}"/> on runs of consecutive numbers, with the processor's vector units where it has them:
     /// the same terms go to the same running sums in the same order, so the result is the same to the last bit.
     /// </summary>
-    public static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double bias)
+    public static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double bias) => Dot(w, x, bias, VectorBits);
+
+    /// <summary>
+    /// <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> with vectors of <paramref name="bits"/>
+    /// bits (256, 128, or 0 for none), whichever the processor has: every width gives the same bits, which the tests
+    /// check on any machine (a width the processor lacks runs in software, slowly but with the same roundings).
+    /// </summary>
+    internal static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double bias, int bits)
     {
         int n = x.Length;
         if (w.Length < n)
@@ -114,12 +121,12 @@ internal static partial class Rules
             throw new ArgumentException("The weights are fewer than the inputs.", nameof(w));
         }
 
-        if (n < DotLanes || !Vector128.IsHardwareAccelerated)
+        if (n < DotLanes || bits == 0)
         {
             return Dot(new ValuesIn(w), new ValuesIn(x), bias);
         }
 
-        double y = Vector256.IsHardwareAccelerated
+        double y = bits == 256
             ? bias + Dot256(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n)
             : bias + Dot128(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
         return double.IsFinite(y) ? y : DotWithoutOverflow(new ValuesIn(w), new ValuesIn(x), bias, y);
@@ -167,6 +174,11 @@ internal static partial class Rules
 
     /// <summary>The number of bits of a non-negative number: 2^BitLength(n) &gt; n.</summary>
     private static int BitLength(int n) => 32 - BitOperations.LeadingZeroCount((uint)n);
+
+    /// <summary>The widest vectors the processor accelerates, in bits: 256, 128 or 0. The dot product and its backward
+    /// sweep give the same bits with each; the width only sets the speed.</summary>
+    internal static readonly int VectorBits =
+        Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 
     /// <summary>The tree that adds the 16 running sums: the four partial sums tⱼ = (sⱼ + sⱼ₊₄) + (sⱼ₊₈ + sⱼ₊₁₂), which
     /// four 4-wide vector sums give by adding the vectors, are added as (t₀ + t₁) + (t₂ + t₃).</summary>
@@ -260,7 +272,11 @@ internal static partial class Rules
     /// consecutive numbers (the weights' gradients take the inputs' values and the other way round), with the vector
     /// units where the processor has them. Every element is computed as <see cref="DotTermBackward"/> computes it.
     /// </summary>
-    public static void AddScaled(ReadOnlySpan<double> v, double dy, Span<double> g)
+    public static void AddScaled(ReadOnlySpan<double> v, double dy, Span<double> g) => AddScaled(v, dy, g, VectorBits);
+
+    /// <summary><see cref="AddScaled(ReadOnlySpan{double}, double, Span{double})"/> with vectors of
+    /// <paramref name="bits"/> bits (256, 128, or 0 for none), each giving the same bits.</summary>
+    internal static void AddScaled(ReadOnlySpan<double> v, double dy, Span<double> g, int bits)
     {
         int n = v.Length;
         if (g.Length < n)
@@ -271,7 +287,7 @@ internal static partial class Rules
         int i = 0;
         ref double rv = ref MemoryMarshal.GetReference(v);
         ref double rg = ref MemoryMarshal.GetReference(g);
-        if (Vector256.IsHardwareAccelerated)
+        if (bits == 256)
         {
             var d = Vector256.Create(dy);
             for (; i <= n - 4; i += 4)
@@ -280,7 +296,7 @@ internal static partial class Rules
                     .StoreUnsafe(ref rg, (nuint)i);
             }
         }
-        else if (Vector128.IsHardwareAccelerated)
+        else if (bits == 128)
         {
             var d = Vector128.Create(dy);
             for (; i <= n - 2; i += 2)
