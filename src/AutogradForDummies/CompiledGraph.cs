@@ -665,9 +665,10 @@ public sealed class CompiledGraph
             else if (ws == xs || weightsEnd <= xs || xs + n <= ws)
             {
                 // The runs are the same (Σ pᵢ² as a dot product of p with itself) or do not overlap: each gradient gets
-                // its contributions in the same order as in the term-by-term loop below, so the same bits.
-                Rules.AddScaled(v.Slice(xs, n), dy, g.Slice(ws, n)); // d/dwₖ = xₖ
-                Rules.AddScaled(v.Slice(ws, n), dy, g.Slice(xs, n)); // d/dxₖ = wₖ
+                // its contributions in the same order as in the term-by-term loop below, so the same bits. The
+                // weights' gradients take the inputs' values and the inputs' gradients the weights' (DotTermBackward).
+                Rules.AddScaled(v.Slice(xs, n), dy, g.Slice(ws, n));
+                Rules.AddScaled(v.Slice(ws, n), dy, g.Slice(xs, n));
             }
             else
             {

@@ -146,7 +146,7 @@ public sealed partial class Scalar
     public static Scalar Sqrt(Scalar x) => NotNull(x, nameof(x)).Sqrt();
 
     /// <summary>Softplus <c>ln(1 + e^a)</c>, a smooth ReLU, evaluated without overflow and accurately for very
-    /// negative a; its derivative is σ(a).</summary>
+    /// negative a (whose slope is the sigmoid, <see cref="Sigmoid()"/>).</summary>
     /// <returns>A new Scalar for softplus(a).</returns>
     public Scalar Softplus() => Unary<Rules.Softplus>(this);
 
