@@ -154,13 +154,15 @@ public sealed partial class DotWriterTests
         var edges = y.ToDot().Split('\n').Where(line => line.Contains("->", StringComparison.Ordinal)).ToList();
 
         // Words, not letters, so that no edge label looks like the name of a variable (a, b, w, x are all labels here).
-        edges.Where(line => line.Contains("[label=\"1st\"]", StringComparison.Ordinal)).Should().HaveCount(2, "a / b and the difference");
-        edges.Where(line => line.Contains("[label=\"2nd\"]", StringComparison.Ordinal)).Should().HaveCount(2);
+        // The 1st and 2nd operands are labelled at the operand's end, by different nodes.
+        edges.Where(line => line.Contains("[taillabel=\"1st\"]", StringComparison.Ordinal)).Should().HaveCount(2, "a / b and the difference");
+        edges.Where(line => line.Contains("[taillabel=\"2nd\"]", StringComparison.Ordinal)).Should().HaveCount(2);
         edges.Should().ContainSingle(line => line.Contains("[label=\"weight 0\"]", StringComparison.Ordinal));
         edges.Should().ContainSingle(line => line.Contains("[label=\"input 0\"]", StringComparison.Ordinal));
         edges.Should().ContainSingle(line => line.Contains("[label=\"bias\"]", StringComparison.Ordinal));
         edges.Should().NotContain(line => line.Contains("[label=\"a\"]", StringComparison.Ordinal) || line.Contains("[label=\"b\"]", StringComparison.Ordinal));
-        (a + b).ToDot().Should().NotContain("[label=", "the operands of + are interchangeable");
+        (a + b).ToDot().Should().NotContain("[label=", "the operands of + are interchangeable")
+            .And.NotContain("[taillabel=", "the operands of + are interchangeable");
     }
 
     [Fact]
@@ -231,7 +233,7 @@ public sealed partial class DotWriterTests
     [GeneratedRegex("""^\s*(n\d+)op \[shape=ellipse[^\]]*?, label="(.*)"\];$""")]
     private static partial Regex OpLine();
 
-    [GeneratedRegex("""^\s*(n\d+(?:op)?) -> (n\d+(?:op)?)(?: \[label="[^"]*"\])?;$""")]
+    [GeneratedRegex("""^\s*(n\d+(?:op)?) -> (n\d+(?:op)?)(?: \[(?:tail)?label="[^"]*"\])?;$""")]
     private static partial Regex EdgeLine();
 
     /// <summary>The parsed DOT: records by id, operation labels by the id of their result, edges in order.</summary>

@@ -44,7 +44,7 @@ internal static class DotWriter
             string[] names = Operations.Visit<OperandRoles, string[]>(node.Code, roles);
             for (int k = 0; k < parents.Count; k++)
             {
-                string edgeLabel = names[k].Length == 0 ? string.Empty : $" [label=\"{names[k]}\"]";
+                string edgeLabel = names[k].Length == 0 ? string.Empty : $" [{names[k]}]";
                 sb.Append(CultureInfo.InvariantCulture,
                     $"  n{Topology.NumberedGraph.PositionOf(parents[k])} -> n{id}op{edgeLabel};\n");
             }
@@ -73,7 +73,12 @@ internal static class DotWriter
         return sb.ToString();
     }
 
-    /// <summary>The edge label of each entry of <see cref="Scalar.Parents"/>: empty where the order does not matter.</summary>
+    /// <summary>
+    /// The edge label of each entry of <see cref="Scalar.Parents"/>, as a DOT attribute: empty where the order does not
+    /// matter. The 1st and 2nd operands are labelled at the operand's end of the edge, so that the two labels of one
+    /// operation sit by different nodes; a dot product's many edges are labelled in their middles, because one input
+    /// feeds many neurons.
+    /// </summary>
     private readonly struct OperandRoles(Scalar node) : IOperationVisitor<string[]>
     {
         public string[] Leaf() => [];
@@ -82,7 +87,7 @@ internal static class DotWriter
             where TRule : IUnaryRule => [string.Empty];
 
         public string[] Binary<TRule>()
-            where TRule : IBinaryRule => TRule.IsOrdered ? ["1st", "2nd"] : [string.Empty, string.Empty];
+            where TRule : IBinaryRule => TRule.IsOrdered ? ["taillabel=\"1st\"", "taillabel=\"2nd\""] : [string.Empty, string.Empty];
 
         public string[] WithConstants<TRule>()
             where TRule : IConstantRule => [string.Empty];
@@ -93,13 +98,13 @@ internal static class DotWriter
             var names = new string[(2 * n) + (node.HasBias ? 1 : 0)];
             for (int i = 0; i < n; i++)
             {
-                names[i] = "weight " + i.ToString(CultureInfo.InvariantCulture);
-                names[n + i] = "input " + i.ToString(CultureInfo.InvariantCulture);
+                names[i] = "label=\"weight " + i.ToString(CultureInfo.InvariantCulture) + "\"";
+                names[n + i] = "label=\"input " + i.ToString(CultureInfo.InvariantCulture) + "\"";
             }
 
             if (node.HasBias)
             {
-                names[^1] = "bias";
+                names[^1] = "label=\"bias\"";
             }
 
             return names;
