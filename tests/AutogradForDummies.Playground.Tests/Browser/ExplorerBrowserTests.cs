@@ -51,10 +51,18 @@ public sealed class ExplorerBrowserTests(PlaygroundFixture site)
 
         seen.Should().Contain(["x", "y", "5", "x**3", "y/x"]);
 
-        // The drawing is the library's own ToDot(), rendered: every leaf's grad appears in it with four decimals.
-        string svg = (await page.Locator("#graph svg").TextContentAsync())!;
-        svg.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"grad {x.Grad:0.0000}"));
-        svg.Should().Contain(string.Create(CultureInfo.InvariantCulture, $"grad {y.Grad:0.0000}"));
+        // The drawing is the library's own ToDot(), rendered: every node's data and grad appear in it with four
+        // decimals, as many times as nodes show them.
+        var texts = await page.Locator("#graph svg g.node text").AllTextContentsAsync();
+        foreach (var group in expected.GroupBy(n => string.Create(CultureInfo.InvariantCulture, $"grad {n.Grad:0.0000}")))
+        {
+            texts.Count(t => t.Trim() == group.Key).Should().Be(group.Count(), $"the drawing shows {group.Key} for {group.Count()} node(s)");
+        }
+
+        foreach (var group in expected.GroupBy(n => string.Create(CultureInfo.InvariantCulture, $"data {n.Data:0.0000}")))
+        {
+            texts.Count(t => t.Trim() == group.Key).Should().Be(group.Count(), $"the drawing shows {group.Key} for {group.Count()} node(s)");
+        }
         (await page.Locator("#graph svg g.node").CountAsync()).Should().Be(expected.Count + expected.Count(n => !n.IsLeaf));
 
         // Moving a slider updates the graph.
@@ -69,6 +77,7 @@ public sealed class ExplorerBrowserTests(PlaygroundFixture site)
     {
         site.SkipUnlessAvailable();
         var (page, errors) = await site.OpenAsync();
+        await page.SetViewportSizeAsync(1920, 1000); // wide enough for the whole graph in the screenshot
         await page.Locator("#expression").FillAsync("a**3/5 + relu(b**2) + a*b");
         await SetAsync(page, "a", "1.5");
         await SetAsync(page, "b", "-4");
@@ -109,18 +118,28 @@ public sealed class ExplorerBrowserTests(PlaygroundFixture site)
         // The reused leaf a accumulates: its step text says so.
         await page.Locator("#step-reset").ClickAsync();
         bool sawAccumulation = false;
+        int reached = 0;
+        IReadOnlyList<string> gradsBefore = [];
         for (int k = 1; k <= steps && !sawAccumulation; k++)
         {
+            gradsBefore = await page.Locator("#nodes td.grad").AllInnerTextsAsync();
             await page.Locator("#step-next").ClickAsync();
+            await page.WaitForFunctionAsync($"() => document.querySelector('#step-position').textContent === 'Step {k} of {steps}'");
+            reached = k;
             sawAccumulation = await page.Locator("#step-explanation .accumulates").CountAsync() > 0;
         }
 
         sawAccumulation.Should().BeTrue();
+        reached.Should().BeGreaterThan(2, "a's second contribution comes after the output's seed and the last sum");
         (await page.Locator("#step-explanation").InnerTextAsync()).Should().Contain(".grad +=");
 
+        // Step back undoes exactly that step: the position, the highlighted node and every grad of the table.
         await page.Locator("#step-back").ClickAsync();
-        string position = await page.Locator("#step-position").InnerTextAsync();
-        position.Should().StartWith("Step ").And.EndWith($" of {steps}");
+        int previous = reached - 1;
+        await page.WaitForFunctionAsync($"() => document.querySelector('#step-position').textContent === 'Step {previous} of {steps}'");
+        int previousNode = previous == 1 ? nodes - 1 : nodes - previous + 1;
+        (await page.Locator("#nodes tr.current").GetAttributeAsync("data-node")).Should().Be($"n{previousNode}");
+        (await page.Locator("#nodes td.grad").AllInnerTextsAsync()).Should().Equal(gradsBefore);
         errors.Should().BeEmpty();
     }
 

@@ -43,7 +43,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
         string? chromium = FindChromium();
         if (chromium is null)
         {
-            SkipReason = "No Chromium was found (looked for PLAYGROUND_CHROMIUM, /usr/bin/chromium and chromium, chromium-browser, google-chrome on PATH); install one, for example Debian's: apt-get install chromium.";
+            SkipReason = "No Chromium was found (looked for PLAYGROUND_CHROMIUM, /usr/bin/chromium, chromium, chromium-browser, google-chrome, chrome.exe and msedge.exe on PATH, and where Windows and macOS install Chrome, Chromium and Edge); install one, for example Debian's: apt-get install chromium.";
             return;
         }
 
@@ -150,7 +150,7 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
 
         foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator))
         {
-            foreach (string name in new[] { "chromium", "chromium-browser", "google-chrome" })
+            foreach (string name in new[] { "chromium", "chromium-browser", "google-chrome", "chrome.exe", "msedge.exe" })
             {
                 string path = Path.Combine(dir, name);
                 if (File.Exists(path))
@@ -160,7 +160,26 @@ public sealed partial class PlaygroundFixture : IAsyncLifetime
             }
         }
 
-        return null;
+        // Where Windows and macOS install Chrome, Chromium and Edge (all Chromium, which Playwright drives).
+        return KnownInstallations().FirstOrDefault(File.Exists);
+    }
+
+    private static IEnumerable<string> KnownInstallations()
+    {
+        foreach (var folder in new[] { Environment.SpecialFolder.ProgramFiles, Environment.SpecialFolder.ProgramFilesX86, Environment.SpecialFolder.LocalApplicationData })
+        {
+            string root = Environment.GetFolderPath(folder);
+            if (root.Length > 0)
+            {
+                yield return Path.Combine(root, "Google", "Chrome", "Application", "chrome.exe");
+                yield return Path.Combine(root, "Chromium", "Application", "chrome.exe");
+                yield return Path.Combine(root, "Microsoft", "Edge", "Application", "msedge.exe");
+            }
+        }
+
+        yield return "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome";
+        yield return "/Applications/Chromium.app/Contents/MacOS/Chromium";
+        yield return "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge";
     }
 
     [GeneratedRegex("<base href=\"([^\"]*)\"")]
