@@ -5,6 +5,8 @@ using AutogradForDummies.Data;
 using AutogradForDummies.Nn;
 using AutogradForDummies.Optim;
 
+Console.OutputEncoding = System.Text.Encoding.UTF8; // the α prints correctly on every console
+
 // 230 noisy moons points: 30 to train on, 200 held out to validate on.
 var (train, validation) = Datasets.MakeMoons(230, noise: 0.3, seed: 3).Split(200.0 / 230, seed: 1);
 Console.WriteLine($"{train.Count} training points, {validation.Count} validation points");
