@@ -8,8 +8,8 @@ namespace AutogradForDummies.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The job has fewer iterations than the steps' (1 warm-up, 5 measured, of at least 250 ms each): compiling the largest
-/// graph (H = 256, N = 1000, 1.1 million nodes) takes a second or more, and every iteration is at least one call, so
-/// BenchmarkDotNet's default job would spend minutes on that size alone. Fast sizes are still repeated within each
+/// graph (H = 256, N = 1000, 1.1 million nodes) takes about 0.2 s and allocates about 115 MB, and every iteration is at
+/// least one call, so BenchmarkDotNet's default job would spend minutes on that size alone. Fast sizes are still repeated within each
 /// iteration until it lasts 250 ms.
 /// </remarks>
 [MemoryDiagnoser]

@@ -17,11 +17,11 @@ namespace AutogradForDummies.Benchmarks;
 /// and does the same work.</para>
 /// <para>The job (<see cref="GridJobAttribute"/>): 4 warm-up and 15 measured iterations of at least 250 ms each, one
 /// process per benchmark. A fast step (tens of microseconds) is repeated within an iteration until the iteration lasts
-/// 250 ms; a step slower than that (the dynamic paths at H = 256, N = 1000 take most of a second) is one call per
-/// iteration, so those two cost about 21 calls each. BenchmarkDotNet's default job (at least 15 and up to 100
+/// 250 ms; a step near that (the dynamic paths at H = 256, N = 1000 take about a quarter of a second) is one or two
+/// calls per iteration, so those two cost 21 to 40 calls each. BenchmarkDotNet's default job (at least 15 and up to 100
 /// iterations of 500 ms, and a warm-up of its own choosing) would take well over an hour for the grid on a 2-core
-/// machine; with this one the whole grid, this class and <see cref="GridCompileBenchmarks"/>, takes about 8 minutes
-/// there (10 on a busy one): a minute to build, about 10 seconds per benchmark process (start, setup and check, 20
+/// machine; with this one the whole grid, this class and <see cref="GridCompileBenchmarks"/>, takes about 5 minutes
+/// there (more on a busy one): a minute to build, then about 10 seconds per benchmark process (start, setup and check, 20
 /// iterations), 20 to 25 seconds for each benchmark of the largest size.</para>
 /// </remarks>
 [MemoryDiagnoser]

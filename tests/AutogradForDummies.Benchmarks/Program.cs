@@ -2,7 +2,7 @@ using AutogradForDummies.Benchmarks;
 using BenchmarkDotNet.Running;
 
 // The benchmarks (BenchmarkDotNet; run in Release):
-//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Grid*'    the grid, ~5 minutes
+//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Grid*'    the grid, ~5 minutes with the build
 //   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Moons*'   moons-100
 //   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Chain*'   the chain of a million nodes
 // and the tools around them (see README.md beside this file):
