@@ -13,10 +13,10 @@ public sealed partial class ExampleFilesTests
     private const string ExamplesFolder = "docs/examples";
 
     [Fact]
-    public void Every_block_of_the_readme_and_the_numbered_pages_names_the_example_file_that_runs_it()
+    public void Every_block_of_the_readme_the_numbered_pages_and_the_edge_values_names_the_example_file_that_runs_it()
     {
         var missing = new List<string>();
-        foreach (string page in Repository.MarkdownFiles().Where(f => f == "README.md" || NumberedPage().IsMatch(f)))
+        foreach (string page in Repository.MarkdownFiles().Where(f => f is "README.md" or "docs/edge-values.md" || NumberedPage().IsMatch(f)))
         {
             foreach (var block in MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.FullPath(page))))
             {
@@ -55,7 +55,7 @@ public sealed partial class ExampleFilesTests
         foreach (string path in files)
         {
             var file = ProgramFile.Read(path);
-            Path.GetFileName(path).Should().MatchRegex(@"^(\d\d|readme)-[a-z0-9-]+\.cs$", "examples are named after their page");
+            Path.GetFileName(path).Should().MatchRegex(@"^((\d\d|readme)-[a-z0-9-]+|edge-values)\.cs$", "examples are named after their page");
             if (skipped.Contains(path))
             {
                 // A block the tests cannot run (it needs a package they do not download) names that package instead.
