@@ -70,4 +70,49 @@ public sealed class SlotLayoutTests
         graph.Backward();
         (a.Grad, b.Grad, c.Grad).Should().Be(expected);
     }
+
+    [Fact]
+    public void Long_operand_lists_out_of_order_compile_to_the_dynamic_bits_for_every_fused_operation()
+    {
+        // Twenty leaves: the first dot product claims consecutive places for them, and every other fused
+        // operation reads them in another order, so its list is gathered, not a run of consecutive slots.
+        var random = new Random(31);
+        var p = Enumerable.Range(0, 20).Select(i => new Scalar((random.NextDouble() * 4) - 2, $"p{i}")).ToArray();
+        Scalar[] reversed = [.. p.Reverse()];
+        Scalar[] shuffled = [.. p.OrderBy(_ => random.Next())];
+        Scalar[] odd = [.. p.Where((_, i) => i % 2 == 1)];
+        Scalar[] even = [.. p.Where((_, i) => i % 2 == 0)];
+
+        var root = (Scalar.Dot(p, reversed, p[3])
+            + Scalar.Dot(shuffled, p).Tanh()
+            + Scalar.Dot(odd, even)
+            + Scalar.Mean(reversed)
+            + Scalar.LogSumExp(shuffled)
+            + Scalar.Sum(shuffled).Sigmoid()).Relu();
+
+        using (var numbered = Topology.Number(root))
+        {
+            int[] slot = SlotLayout.Assign(numbered.Nodes);
+            new[] { reversed, shuffled, odd, even }.Count(list => SlotLayout.ConsecutiveStart(list, slot) == -1)
+                .Should().BeGreaterThan(1, "most of these lists cannot be runs of consecutive slots");
+        }
+
+        root.Backward();
+        long value = BitConverter.DoubleToInt64Bits(root.Data);
+        long[] expected = [.. p.Select(x => BitConverter.DoubleToInt64Bits(x.Grad))];
+        expected.Should().Contain(bits => bits != 0, "the gradients reach the leaves");
+
+        foreach (var updates in Enum.GetValues<NodeUpdates>())
+        {
+            foreach (var x in p)
+            {
+                x.Grad = 0;
+            }
+
+            var graph = root.Compile(updates);
+            BitConverter.DoubleToInt64Bits(graph.Forward()).Should().Be(value, $"the compiled value ({updates})");
+            graph.Backward();
+            p.Select(x => BitConverter.DoubleToInt64Bits(x.Grad)).Should().Equal(expected, $"the compiled gradients ({updates})");
+        }
+    }
 }
