@@ -484,7 +484,7 @@ public sealed class CompiledGraph
             int ws = Start(w);
             int xs = Start(x);
             bool hasBias = w.Length > x.Length;
-            if (x.Length > 0 && (ws < 0 || xs < 0))
+            if (ws < 0 || xs < 0)
             {
                 return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, -1, -1, x.Length, Gather(w, x));
             }
@@ -502,7 +502,7 @@ public sealed class CompiledGraph
         {
             var terms = Node.Terms;
             int start = Start(terms);
-            return start >= 0 || terms.Length == 0
+            return start >= 0
                 ? new(Node.Code, OpCode.Leaf, false, 0, Dst, start, Count: terms.Length)
                 : new(Node.Code, OpCode.Leaf, false, 0, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
         }
@@ -563,9 +563,7 @@ public sealed class CompiledGraph
             if (_c.Gather < 0)
             {
                 double bias = _c.HasBias ? Unsafe.Add(ref _v, _c.A + n) : 0;
-                return n == 0
-                    ? Rules.Dot(new ValuesIn([]), new ValuesIn([]), bias)
-                    : Rules.Dot(Run(_c.A, n), Run(_c.B, n), bias);
+                return Rules.Dot(Run(_c.A, n), Run(_c.B, n), bias);
             }
 
             ReadOnlySpan<double> v = graph._values;
@@ -581,7 +579,7 @@ public sealed class CompiledGraph
         public double LogSumExp() =>
             _c.Gather < 0 ? Rules.LogSumExp(new ValuesIn(Terms)) : Rules.LogSumExp(new ValuesAt(graph._values, GatheredTerms));
 
-        private ReadOnlySpan<double> Terms => _c.Count == 0 ? [] : Run(_c.A, _c.Count);
+        private ReadOnlySpan<double> Terms => Run(_c.A, _c.Count);
 
         private ReadOnlySpan<int> GatheredTerms => graph._gathered.AsSpan(_c.Gather, _c.Count);
 
@@ -650,19 +648,7 @@ public sealed class CompiledGraph
 
             int ws = _c.A, xs = _c.B;
             int weightsEnd = ws + n + (_c.HasBias ? 1 : 0);
-            if (n == 0)
-            {
-                // no terms: only the bias, if any, receives a gradient
-            }
-            else if (n < 4)
-            {
-                // Too short for the vector units: the term-by-term rule directly.
-                for (int k = 0; k < n; k++)
-                {
-                    Rules.DotTermBackward(v[ws + k], v[xs + k], dy, ref g[ws + k], ref g[xs + k]);
-                }
-            }
-            else if (ws == xs || weightsEnd <= xs || xs + n <= ws)
+            if (n >= 4 && (ws == xs || weightsEnd <= xs || xs + n <= ws))
             {
                 // The runs are the same (Σ pᵢ² as a dot product of p with itself) or do not overlap: each gradient gets
                 // its contributions in the same order as in the term-by-term loop below, so the same bits. The
@@ -672,6 +658,7 @@ public sealed class CompiledGraph
             }
             else
             {
+                // Too short for the vector units, or runs that overlap: the term-by-term rule directly.
                 for (int k = 0; k < n; k++)
                 {
                     Rules.DotTermBackward(v[ws + k], v[xs + k], dy, ref g[ws + k], ref g[xs + k]);

@@ -59,12 +59,13 @@ internal static class SlotLayout
         return slot;
     }
 
-    /// <summary>Returns the first slot of <paramref name="list"/> if its nodes occupy consecutive slots in order, else −1.</summary>
+    /// <summary>Returns the first slot of <paramref name="list"/> if its nodes occupy consecutive slots in order, else −1.
+    /// An empty list is a run of no slots anywhere: slot 0, which every graph has.</summary>
     public static int ConsecutiveStart(Scalar[] list, int[] slot)
     {
         if (list.Length == 0)
         {
-            return -1;
+            return 0;
         }
 
         int start = slot[Topology.NumberedGraph.PositionOf(list[0])];

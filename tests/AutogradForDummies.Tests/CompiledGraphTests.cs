@@ -30,6 +30,37 @@ public sealed class CompiledGraphTests
         b.Grad.Should().Be(gb);
     }
 
+    public static TheoryData<string> EmptyFusedNodes() =>
+        ["Sum([])", "Dot([], [])", "Dot([], [], c)", "Sum([]) * c + c", "Dot([], [], c) * Sum([])"];
+
+    [Theory]
+    [MemberData(nameof(EmptyFusedNodes))]
+    public void Fused_nodes_with_no_terms_compile_to_the_dynamic_numbers(string expression)
+    {
+        var c = new Scalar(3.0, "c");
+        Scalar y = expression switch
+        {
+            "Sum([])" => Scalar.Sum([]),
+            "Dot([], [])" => Scalar.Dot([], []),
+            "Dot([], [], c)" => Scalar.Dot([], [], c),
+            "Sum([]) * c + c" => (Scalar.Sum([]) * c) + c,
+            "Dot([], [], c) * Sum([])" => Scalar.Dot([], [], c) * Scalar.Sum([]),
+            _ => throw new ArgumentOutOfRangeException(nameof(expression)),
+        };
+        y.Backward();
+        long value = BitConverter.DoubleToInt64Bits(y.Data);
+        long gradient = BitConverter.DoubleToInt64Bits(c.Grad);
+
+        foreach (var updates in Enum.GetValues<NodeUpdates>())
+        {
+            c.Grad = 0;
+            var graph = y.Compile(updates);
+            BitConverter.DoubleToInt64Bits(graph.Forward()).Should().Be(value, $"{expression} ({updates})");
+            graph.Backward();
+            BitConverter.DoubleToInt64Bits(c.Grad).Should().Be(gradient, $"d({expression})/dc ({updates})");
+        }
+    }
+
     [Fact]
     public void Random_graphs_give_exactly_the_dynamic_values_and_gradients()
     {
