@@ -318,7 +318,7 @@ public sealed class CompiledGraph
         {
             var c = code[i];
             var node = computes[i];
-            if (c.Op == OpCode.Dot && i + 1 < code.Length && code[i + 1].A == c.Dst && IsActivation(code[i + 1].Op))
+            if (c.Op == OpCode.Dot && i + 1 < code.Length && code[i + 1].A == c.Dst && computes[i + 1].Shape == NodeShape.OneOperand)
             {
                 var next = code[i + 1];
                 c = c with { Then = next.Op, ThenDst = next.Dst, ThenK = next.B, ThenCount = (byte)next.Count };
@@ -336,8 +336,6 @@ public sealed class CompiledGraph
         return (code, computes, then);
     }
 
-    private static bool IsActivation(OpCode code) => Operations.Visit<OneOperand, bool>(code, default);
-
     /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are; and,
     /// if <c>Then</c> is not <see cref="OpCode.Leaf"/>, the one-operand operation applied to its value right after.</summary>
     /// <remarks>The one-byte fields come first, so that the whole is 32 bytes without padding.</remarks>
@@ -353,29 +351,6 @@ public sealed class CompiledGraph
         int Gather = -1,
         int ThenDst = -1,
         int ThenK = -1);
-
-    /// <summary>Whether an operation takes one operand and maybe constants: the kinds that fuse with a dot product.</summary>
-    private readonly struct OneOperand : IOperationVisitor<bool>
-    {
-        public bool Leaf() => false;
-
-        public bool Unary<TRule>()
-            where TRule : IUnaryRule => true;
-
-        public bool Binary<TRule>()
-            where TRule : IBinaryRule => false;
-
-        public bool WithConstants<TRule>()
-            where TRule : IConstantRule => true;
-
-        public bool Dot() => false;
-
-        public bool Sum() => false;
-
-        public bool Mean() => false;
-
-        public bool LogSumExp() => false;
-    }
 
     /// <summary>The value of a fused activation from the value <paramref name="z"/> of the node before it.</summary>
     private readonly ref struct Activate(CompiledGraph graph, ref readonly Instruction c, double z) : IOperationVisitor<double>

@@ -305,7 +305,7 @@ public sealed partial class Scalar
     public IReadOnlyList<Scalar> TopologicalOrder()
     {
         using var graph = Topology.Number(this);
-        return Array.AsReadOnly(graph.Nodes.ToArray());
+        return Array.AsReadOnly(graph.Nodes); // a new array, which the graph only marks
     }
 
     /// <summary>
