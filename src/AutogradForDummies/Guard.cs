@@ -22,11 +22,12 @@ internal static class Guard
     /// <summary>Throws unless <paramref name="value"/> is finite and 0 or more (a weight decay, a noise level).</summary>
     /// <param name="value">The value to check.</param>
     /// <param name="paramName">The argument it came from.</param>
-    public static void NonNegative(double value, string paramName)
+    /// <param name="what">What the value is, for the message, when it is not the argument itself.</param>
+    public static void NonNegative(double value, string paramName, string? what = null)
     {
         if (!(value >= 0 && double.IsFinite(value)))
         {
-            throw OutOfRange(value, paramName, null, "finite and not negative");
+            throw OutOfRange(value, paramName, what, "finite and not negative");
         }
     }
 

@@ -1,6 +1,6 @@
 namespace AutogradForDummies.Nn;
 
-/// <summary>Checks and copies the inputs of a forward pass into an array the library owns.</summary>
+/// <summary>Checks the inputs of a forward pass, and copies them into an array the library owns.</summary>
 internal static class Inputs
 {
     /// <summary>Copies <paramref name="x"/> into a new array after checking its length and elements: the graph
@@ -28,6 +28,14 @@ internal static class Inputs
         }
 
         return leaves;
+    }
+
+    /// <summary>The numbers of <paramref name="x"/> as an array to read (never written), after checking its length:
+    /// <paramref name="x"/> itself when it is an array, else a copy.</summary>
+    public static double[] Values(IReadOnlyList<double> x, int expected, string paramName)
+    {
+        CheckLength(x, expected, paramName);
+        return x is double[] array ? array : [.. x];
     }
 
     /// <summary>Throws unless <paramref name="x"/> is a list of exactly <paramref name="expected"/> entries.</summary>

@@ -74,9 +74,9 @@ public sealed class Layer : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public double[] Predict(IReadOnlyList<double> x)
     {
-        Inputs.CheckLength(x, InputCount, nameof(x));
+        double[] values = Inputs.Values(x, InputCount, nameof(x));
         var outputs = new double[OutputCount];
-        PredictCore(x is double[] array ? array : [.. x], outputs);
+        PredictCore(values, outputs);
         return outputs;
     }
 

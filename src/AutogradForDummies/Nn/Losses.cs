@@ -69,10 +69,7 @@ public static class Losses
     public static Scalar L2(IReadOnlyList<Scalar> parameters, double alpha)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        if (!(alpha >= 0 && double.IsFinite(alpha)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "The strength must be finite and not negative.");
-        }
+        Guard.NonNegative(alpha, nameof(alpha), "The strength");
 
         var p = new Scalar[parameters.Count];
         for (int i = 0; i < p.Length; i++)

@@ -146,8 +146,7 @@ public sealed class MLP : Module
     /// </example>
     public double[] Predict(IReadOnlyList<double> x)
     {
-        Inputs.CheckLength(x, InputCount, nameof(x));
-        double[] values = x is double[] array ? array : [.. x];
+        double[] values = Inputs.Values(x, InputCount, nameof(x));
         foreach (var layer in _layers)
         {
             var outputs = new double[layer.OutputCount];

@@ -82,8 +82,7 @@ public sealed class Neuron : Module
     /// <exception cref="ArgumentException"><paramref name="x"/> has the wrong length.</exception>
     public double Predict(IReadOnlyList<double> x)
     {
-        Inputs.CheckLength(x, InputCount, nameof(x));
-        return x is double[] array ? PredictCore(array) : PredictCore([.. x]);
+        return PredictCore(Inputs.Values(x, InputCount, nameof(x)));
     }
 
     /// <summary>Returns micrograd's description, such as <c>ReLUNeuron(2)</c> or <c>LinearNeuron(16)</c>.</summary>

@@ -31,11 +31,8 @@ public sealed class SGD : Optimizer
     /// <exception cref="ArgumentException"><paramref name="parameters"/> is empty or holds a parameter twice.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A hyper-parameter is out of its range.</exception>
     public SGD(IReadOnlyList<Scalar> parameters, double learningRate, double momentum = 0)
-        : base(parameters, learningRate)
+        : this(parameters, LearningRateSchedule.Constant(learningRate), momentum)
     {
-        Guard.DecayRate(momentum, nameof(momentum));
-        Momentum = momentum;
-        _velocity = momentum > 0 ? new double[Parameters.Count] : null;
     }
 
     /// <summary>Creates SGD whose learning rate follows <paramref name="schedule"/>.</summary>
