@@ -29,7 +29,8 @@ internal static class GraphDemo
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: data = {s.Data,8:0.0000}   grad = {s.Grad,8:0.0000}"));
         }
 
-        if (!OutputFiles.TryWrite(Path.Combine(outputFolder, "graph.dot"), path => File.WriteAllText(path, d.ToDot())))
+        string dot = d.ToDot();
+        if (!OutputFiles.TryWrite(Path.Combine(outputFolder, "graph.dot"), path => File.WriteAllText(path, dot)))
         {
             return 1;
         }
@@ -42,7 +43,7 @@ internal static class GraphDemo
 
         foreach (string file in new[] { "graph.svg", "graph.png" })
         {
-            if (!OutputFiles.TryWrite(Path.Combine(outputFolder, file), path => GraphvizRenderer.Render(d, path)))
+            if (!OutputFiles.TryWrite(Path.Combine(outputFolder, file), path => GraphvizRenderer.RenderDot(dot, path)))
             {
                 return 1;
             }

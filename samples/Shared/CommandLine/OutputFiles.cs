@@ -51,7 +51,7 @@ internal static class OutputFiles
             Console.WriteLine($"wrote {path}");
             return true;
         }
-        catch (Exception e) when (IsExpected(e) || e is InvalidOperationException or GraphvizNotFoundException)
+        catch (Exception e) when (IsExpected(e) || e is InvalidOperationException) // GraphvizNotFoundException is one
         {
             Console.Error.WriteLine($"Cannot write '{path}': {e.Message}");
             return false;
