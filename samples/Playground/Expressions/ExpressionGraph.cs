@@ -17,14 +17,16 @@ public sealed class ExpressionGraph
 
     private readonly string _text;
     private readonly IReadOnlyDictionary<string, double> _values;
+    private readonly double _missing;
     private readonly Dictionary<string, Scalar> _variables = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];
     private int _nodeCount;
 
-    private ExpressionGraph(string text, IReadOnlyDictionary<string, double> values)
+    private ExpressionGraph(string text, IReadOnlyDictionary<string, double> values, double missing)
     {
         _text = text;
         _values = values;
+        _missing = missing;
     }
 
     /// <summary>Gets the expression's text.</summary>
@@ -43,29 +45,24 @@ public sealed class ExpressionGraph
     /// <c>n{k}</c> in <see cref="Scalar.ToDot"/>.</summary>
     public IReadOnlyList<Scalar> Nodes { get; private set; } = [];
 
-    /// <summary>Parses <paramref name="text"/>, builds its graph with the given variable values (0 for a variable
-    /// that has none) and runs <see cref="Scalar.Backward"/> on it.</summary>
+    /// <summary>Parses <paramref name="text"/>, builds its graph with the given variable values
+    /// (<paramref name="missing"/> for a variable that has none) and runs <see cref="Scalar.Backward"/> on it.</summary>
     /// <param name="text">The expression.</param>
     /// <param name="values">Values of the variables by name.</param>
+    /// <param name="missing">The value of a variable that <paramref name="values"/> does not name.</param>
     /// <returns>The graph.</returns>
     /// <exception cref="ExpressionSyntaxException">The expression cannot be read or is too large.</exception>
-    public static ExpressionGraph Build(string text, IReadOnlyDictionary<string, double> values)
+    public static ExpressionGraph Build(string text, IReadOnlyDictionary<string, double> values, double missing = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(values);
         var tree = Parser.Parse(text);
-        var graph = new ExpressionGraph(text, values);
+        var graph = new ExpressionGraph(text, values, missing);
         graph.Root = graph.Emit(tree);
         graph.Nodes = graph.Root.TopologicalOrder();
         graph.Root.Backward();
         return graph;
     }
-
-    /// <summary>Gets the variable names of an expression without building it.</summary>
-    /// <param name="text">The expression.</param>
-    /// <returns>The names in order of first appearance.</returns>
-    /// <exception cref="ExpressionSyntaxException">The expression cannot be read.</exception>
-    public static IReadOnlyList<string> VariablesOf(string text) => Build(text, new Dictionary<string, double>()).VariableNames;
 
     private Scalar Emit(ExpressionNode node)
     {
@@ -142,7 +139,7 @@ public sealed class ExpressionGraph
                 v.End - v.Start);
         }
 
-        leaf = new Scalar(_values.TryGetValue(v.Name, out double value) ? value : 0, v.Name);
+        leaf = new Scalar(_values.TryGetValue(v.Name, out double value) ? value : _missing, v.Name);
         _variables.Add(v.Name, leaf);
         _names.Add(v.Name);
         return leaf;
