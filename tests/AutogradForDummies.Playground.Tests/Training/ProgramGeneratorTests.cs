@@ -8,6 +8,17 @@ namespace AutogradForDummies.Playground.Tests.Training;
 [Collection(SerialBuilds.Name)]
 public sealed class ProgramGeneratorTests
 {
+    [Fact]
+    public void The_package_line_names_the_librarys_version()
+    {
+        string project = File.ReadAllText(Browser.Repository.Path("src/AutogradForDummies/AutogradForDummies.csproj"));
+        var version = System.Text.RegularExpressions.Regex.Match(project, "<Version>(?<version>[^<]+)</Version>").Groups["version"].Value;
+        version.Should().NotBeEmpty("the library's project sets <Version>");
+
+        ProgramGenerator.PackageVersion.Should().Be(version);
+        ProgramGenerator.Generate(new ArenaSettings(), 10).Should().Contain($"#:package AutogradForDummies@{version}");
+    }
+
     public static TheoryData<string, ArenaSettings, int> Setups() => new()
     {
         {
