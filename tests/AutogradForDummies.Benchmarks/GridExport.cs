@@ -52,7 +52,7 @@ internal static class GridExport
         var setup = new MoonsSetup(size.H, size.N, seed: 1);
         var parameters = setup.Model.Parameters();
         var weights = setup.ParameterValues();
-        setup.ZeroGrad();
+        setup.Model.ZeroGrad();
         var loss = setup.BuildLoss();
         loss.Backward();
         var gradients = new double[parameters.Count];
@@ -61,7 +61,7 @@ internal static class GridExport
             gradients[i] = parameters[i].Grad;
         }
 
-        setup.ZeroGrad();
+        setup.Model.ZeroGrad();
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
         {

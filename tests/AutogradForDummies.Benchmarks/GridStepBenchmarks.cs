@@ -11,7 +11,7 @@ namespace AutogradForDummies.Benchmarks;
 /// </summary>
 /// <remarks>
 /// <para>Every path starts from the same points and weights (seed 1) and, before it is measured, is checked to compute
-/// the hand-written step's loss and every parameter's gradient to 1e-12 (<see cref="MoonsSetup.CheckSameWork"/>).
+/// the hand-written step's loss and every parameter's gradient to 1e-12 (<see cref="MoonsSetup.CheckSameWork(string, Func{double})"/>).
 /// Each benchmark process prepares and checks only the path it measures, so that no process pays for compiling a
 /// graph it does not run. The learning rate is 1e-9, so every iteration starts from practically the same weights
 /// and does the same work.</para>

@@ -107,15 +107,6 @@ internal sealed class MoonsSetup
     /// <summary>The hand-written step of this network on these points, from the current parameters.</summary>
     public HandWrittenStep CreateHandWritten() => new(Inputs, Labels, Hidden, ParameterValues());
 
-    /// <summary>Sets every parameter's gradient to 0.</summary>
-    public void ZeroGrad()
-    {
-        foreach (var p in Model.Parameters())
-        {
-            p.Grad = 0;
-        }
-    }
-
     /// <summary>
     /// Throws unless a path of the library computes what <see cref="HandWrittenStep"/> computes from the current
     /// parameters: the loss and every parameter's gradient to 1e-12, relative to the larger of 1 and the number's size.
@@ -126,11 +117,28 @@ internal sealed class MoonsSetup
     /// gradients that are 0; its result is the loss.</param>
     public void CheckSameWork(string path, Func<double> lossAndBackward)
     {
-        ArgumentNullException.ThrowIfNull(lossAndBackward);
         var reference = CreateHandWritten();
         double expectedLoss = reference.Step(0, Alpha);
-        double[] expectedGradients = reference.Gradients();
-        ZeroGrad();
+        CheckSameWork(path, "the hand-written step", expectedLoss, reference.Gradients(), lossAndBackward);
+    }
+
+    /// <summary>
+    /// Throws unless a path of the library computes <paramref name="expectedLoss"/> and
+    /// <paramref name="expectedGradients"/> (one per parameter, L2 term included), as
+    /// <see cref="CheckSameWork(string, Func{double})"/> does for <see cref="HandWrittenStep"/>.
+    /// </summary>
+    /// <param name="path">The path's name, for the message.</param>
+    /// <param name="reference">What computed the expected numbers, for the message.</param>
+    /// <param name="expectedLoss">The reference's loss.</param>
+    /// <param name="expectedGradients">The reference's gradient of every parameter.</param>
+    /// <param name="lossAndBackward">Computes the loss and leaves its gradient in every parameter's <c>Grad</c>, from
+    /// gradients that are 0; its result is the loss.</param>
+    public void CheckSameWork(
+        string path, string reference, double expectedLoss, IReadOnlyList<double> expectedGradients, Func<double> lossAndBackward)
+    {
+        ArgumentNullException.ThrowIfNull(expectedGradients);
+        ArgumentNullException.ThrowIfNull(lossAndBackward);
+        Model.ZeroGrad();
         double loss = lossAndBackward();
         var parameters = Model.Parameters();
         string? problem = Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
@@ -142,11 +150,11 @@ internal sealed class MoonsSetup
             }
         }
 
-        ZeroGrad();
+        Model.ZeroGrad();
         if (problem is not null)
         {
             throw new InvalidOperationException(
-                $"H = {Hidden}, N = {Inputs.Length}: the {path} path does not compute what the hand-written step computes: {problem}.");
+                $"H = {Hidden}, N = {Inputs.Length}: the {path} path does not compute what {reference} computes: {problem}.");
         }
 
         static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected));
