@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using FluentAssertions;
 using Xunit;
 
@@ -11,7 +10,7 @@ namespace AutogradForDummies.Tests.Docs;
 /// whose page names its file (<c>dotnet run docs/examples/01-slope.cs</c> right above it) must be that file,
 /// and it is the file that is compiled and run.
 /// </summary>
-public sealed partial class DocumentationSnippetTests
+public sealed class DocumentationSnippetTests
 {
     public static IEnumerable<TheoryDataRow<string, int>> Snippets()
     {
@@ -90,7 +89,7 @@ public sealed partial class DocumentationSnippetTests
     {
         var files = Repository.MarkdownFiles();
         files.Should().Contain("README.md");
-        var numbered = files.Where(f => NumberedPage().IsMatch(f)).ToList();
+        var numbered = files.Where(f => Repository.NumberedPage().IsMatch(f)).ToList();
         numbered.Should().NotBeEmpty("the guide's pages are docs/01-....md, docs/02-....md and so on");
 
         foreach (string file in numbered.Prepend("README.md"))
@@ -104,7 +103,7 @@ public sealed partial class DocumentationSnippetTests
     public void The_guide_pages_are_numbered_without_gaps()
     {
         var numbers = Repository.MarkdownFiles()
-            .Select(f => NumberedPage().Match(f))
+            .Select(f => Repository.NumberedPage().Match(f))
             .Where(m => m.Success)
             .Select(m => int.Parse(m.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture))
             .Order()
@@ -139,7 +138,4 @@ public sealed partial class DocumentationSnippetTests
             .AppendLine(second);
         return sb.ToString();
     }
-
-    [GeneratedRegex(@"^docs/(?<n>\d{2})-[^/]+\.md$")]
-    private static partial Regex NumberedPage();
 }

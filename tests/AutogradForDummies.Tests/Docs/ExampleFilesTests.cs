@@ -16,7 +16,7 @@ public sealed partial class ExampleFilesTests
     public void Every_block_of_the_readme_the_numbered_pages_and_the_edge_values_names_the_example_file_that_runs_it()
     {
         var missing = new List<string>();
-        foreach (string page in Repository.MarkdownFiles().Where(f => f is "README.md" or "docs/edge-values.md" || NumberedPage().IsMatch(f)))
+        foreach (string page in Repository.MarkdownFiles().Where(f => f is "README.md" or "docs/edge-values.md" || Repository.NumberedPage().IsMatch(f)))
         {
             foreach (var block in MarkdownCodeBlocks.Parse(File.ReadAllText(Repository.FullPath(page))))
             {
@@ -139,9 +139,6 @@ public sealed partial class ExampleFilesTests
             .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    [GeneratedRegex(@"^docs/\d{2}-[^/]+\.md$")]
-    private static partial Regex NumberedPage();
 
     [GeneratedRegex(@"<Version>(?<version>[^<]+)</Version>")]
     private static partial Regex VersionElement();

@@ -85,13 +85,13 @@ public sealed partial class ExerciseTests
     public void Pages_1_to_8_end_with_a_your_turn_section_that_names_their_exercises()
     {
         var named = new List<string>();
-        var pages = Repository.MarkdownFiles().Where(f => NumberedPage().IsMatch(f)).ToList();
+        var pages = Repository.MarkdownFiles().Where(f => Repository.NumberedPage().IsMatch(f)).ToList();
         foreach (string page in pages)
         {
             string text = File.ReadAllText(Repository.FullPath(page)).ReplaceLineEndings("\n");
             int section = text.IndexOf("\n## Your turn", StringComparison.Ordinal);
             var commands = ExerciseCommand().Matches(section < 0 ? string.Empty : text[section..]).Select(m => m.Groups["name"].Value).ToList();
-            int number = int.Parse(NumberedPage().Match(page).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            int number = int.Parse(Repository.NumberedPage().Match(page).Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture);
             if (number <= 8)
             {
                 section.Should().BePositive($"{page} should have a '## Your turn' section");
@@ -166,9 +166,6 @@ public sealed partial class ExerciseTests
             .Select(name => name!)
             .Order(StringComparer.Ordinal)
             .ToList();
-
-    [GeneratedRegex(@"^docs/(?<n>\d{2})-[^/]+\.md$")]
-    private static partial Regex NumberedPage();
 
     [GeneratedRegex(@"dotnet run docs/exercises/(?<name>[a-z0-9-]+\.cs)")]
     private static partial Regex ExerciseCommand();

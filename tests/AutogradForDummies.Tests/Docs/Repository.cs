@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
+
 namespace AutogradForDummies.Tests.Docs;
 
 /// <summary>Locates the repository and its Markdown documentation.</summary>
-internal static class Repository
+internal static partial class Repository
 {
     private const string SolutionFile = "AutogradForDummies.sln";
 
@@ -54,4 +56,9 @@ internal static class Repository
         throw new InvalidOperationException(
             $"No folder above {AppContext.BaseDirectory} contains {SolutionFile}, so the documentation cannot be found.");
     }
+
+    /// <summary>Matches the path of a numbered page of the guide, such as docs/03-backward.md; group n is its
+    /// number.</summary>
+    [GeneratedRegex(@"^docs/(?<n>\d{2})-[^/]+\.md$")]
+    public static partial Regex NumberedPage();
 }
