@@ -46,9 +46,8 @@ internal static class MoonsDemo
         // How good is the trained model? One more forward pass over the data.
         var scores = Scores(model, data);
         double loss = Loss(model, scores, labels).Data;
-        if (Divergence.HasDiverged(loss, firstLoss))
+        if (Divergence.Report("after the last step", loss, firstLoss))
         {
-            Console.Error.WriteLine(Divergence.Message("after the last step", loss, firstLoss));
             return 1;
         }
 

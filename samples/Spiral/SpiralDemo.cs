@@ -46,9 +46,8 @@ internal static class SpiralDemo
         // The real test: accuracy on the held-out points, next to the accuracy on the points it trained on.
         var trainLogits = Logits(model, train);
         double loss = Losses.SoftmaxCrossEntropy(trainLogits, train.Labels).Data;
-        if (Divergence.HasDiverged(loss, firstLoss))
+        if (Divergence.Report("after the last step", loss, firstLoss))
         {
-            Console.Error.WriteLine(Divergence.Message("after the last step", loss, firstLoss));
             return 1;
         }
 

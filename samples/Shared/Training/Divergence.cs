@@ -20,6 +20,23 @@ internal static class Divergence
     public static bool HasDiverged(double loss, double firstLoss) =>
         !double.IsFinite(loss) || loss > Growth * Math.Max(1, firstLoss);
 
+    /// <summary>Writes <see cref="Message"/> to standard error if <paramref name="loss"/> shows that training
+    /// diverged.</summary>
+    /// <param name="when">Where it was seen, as for <see cref="Message"/>.</param>
+    /// <param name="loss">The loss to judge.</param>
+    /// <param name="firstLoss">The first step's loss.</param>
+    /// <returns>Whether training diverged.</returns>
+    public static bool Report(string when, double loss, double firstLoss)
+    {
+        if (!HasDiverged(loss, firstLoss))
+        {
+            return false;
+        }
+
+        Console.Error.WriteLine(Message(when, loss, firstLoss));
+        return true;
+    }
+
     /// <summary>The error line for a diverged training, such as
     /// "Training diverged at step 7: the loss is 3.1623e+15 (it was 0.9950 at step 0). Try a smaller --learning-rate.".</summary>
     /// <param name="when">Where it was seen: "at step 7" or "after training".</param>
