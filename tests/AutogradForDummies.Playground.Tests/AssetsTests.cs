@@ -17,31 +17,25 @@ public sealed class AssetsTests
         }
 
         // A PATH with dotnet and sh on it and nothing else (MSBuild runs commands with sh), so that npm cannot be found.
-        string bin = Directory.CreateTempSubdirectory("no-node-").FullName;
-        try
-        {
-            string dotnet = new FileInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath!).ResolveLinkTarget(true)?.FullName
-                ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath!;
-            File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
-            File.CreateSymbolicLink(Path.Combine(bin, "sh"), "/bin/sh");
-            var environment = new Dictionary<string, string> { ["PATH"] = bin };
-            string project = Repository.Path("samples/Playground/Playground.csproj");
+        using var folder = new TemporaryFolder("no-node-");
+        string bin = folder.FullName;
+        string host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? Environment.ProcessPath!;
+        string dotnet = new FileInfo(host).ResolveLinkTarget(true)?.FullName ?? host;
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), dotnet);
+        File.CreateSymbolicLink(Path.Combine(bin, "sh"), "/bin/sh");
+        var environment = new Dictionary<string, string> { ["PATH"] = bin };
+        string project = Repository.Path("samples/Playground/Playground.csproj");
 
-            var (exit, output) = await ProcessRunner.RunAsync(
-                Path.Combine(bin, "dotnet"), ["msbuild", project, "-t:PlaygroundFindNode", "-nologo", "-v:m"], Repository.Root,
-                TimeSpan.FromMinutes(3), environment);
-            exit.Should().Be(0, output);
-            output.Should().Contain("Node.js (npm) was not found").And.Contain("The build goes on").And.Contain("Install Node.js 20 or later");
+        var (exit, output) = await ProcessRunner.RunAsync(
+            Path.Combine(bin, "dotnet"), ["msbuild", project, "-t:PlaygroundFindNode", "-nologo", "-v:m"], Repository.Root,
+            TimeSpan.FromMinutes(3), environment);
+        exit.Should().Be(0, output);
+        output.Should().Contain("Node.js (npm) was not found").And.Contain("The build goes on").And.Contain("Install Node.js 20 or later");
 
-            (exit, output) = await ProcessRunner.RunAsync(
-                Path.Combine(bin, "dotnet"), ["msbuild", project, "-t:PlaygroundRequireAssets", "-nologo", "-v:m", "-p:PlaygroundVizTarget=" + Path.Combine(bin, "missing.js")],
-                Repository.Root, TimeSpan.FromMinutes(3), environment);
-            exit.Should().NotBe(0);
-            output.Should().Contain("The playground needs Node.js").And.Contain("https://nodejs.org");
-        }
-        finally
-        {
-            Directory.Delete(bin, recursive: true);
-        }
+        (exit, output) = await ProcessRunner.RunAsync(
+            Path.Combine(bin, "dotnet"), ["msbuild", project, "-t:PlaygroundRequireAssets", "-nologo", "-v:m", "-p:PlaygroundVizTarget=" + Path.Combine(bin, "missing.js")],
+            Repository.Root, TimeSpan.FromMinutes(3), environment);
+        exit.Should().NotBe(0);
+        output.Should().Contain("The playground needs Node.js").And.Contain("https://nodejs.org");
     }
 }

@@ -25,8 +25,8 @@ public sealed class ProgramTests
     [Fact]
     public void Writes_the_graph_into_the_output_folder_and_prints_the_values_and_gradients()
     {
-        using var folder = new TemporaryFolder();
-        string output = folder["graph"];
+        using var folder = new TemporaryFolder("afd-samples-");
+        string output = folder.PathOf("graph");
 
         var run = SampleRun.Of("Graph", "--output", output);
 
@@ -39,21 +39,21 @@ public sealed class ProgramTests
     [Fact]
     public void An_output_path_that_is_a_file_is_a_clear_error()
     {
-        using var folder = new TemporaryFolder();
-        File.WriteAllText(folder["a file"], "keep me");
+        using var folder = new TemporaryFolder("afd-samples-");
+        File.WriteAllText(folder.PathOf("a file"), "keep me");
 
-        SampleRun.Of("Graph", "--output", folder["a file"]).ShouldFailClearly("*is a file*");
+        SampleRun.Of("Graph", "--output", folder.PathOf("a file")).ShouldFailClearly("*is a file*");
 
-        File.ReadAllText(folder["a file"]).Should().Be("keep me");
+        File.ReadAllText(folder.PathOf("a file")).Should().Be("keep me");
     }
 
     [Fact]
     public void A_folder_in_the_way_of_graph_dot_is_a_clear_error()
     {
-        using var folder = new TemporaryFolder();
-        Directory.CreateDirectory(Path.Combine(folder.Path, "graph.dot"));
+        using var folder = new TemporaryFolder("afd-samples-");
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "graph.dot"));
 
-        SampleRun.Of("Graph", "--output", folder.Path).ShouldFailClearly("*graph.dot*a folder of that name is in the way*");
+        SampleRun.Of("Graph", "--output", folder.FullName).ShouldFailClearly("*graph.dot*a folder of that name is in the way*");
     }
 
     [Fact]

@@ -12,26 +12,26 @@ public sealed class MoonsDemoTests
     [Fact]
     public void A_few_steps_train_and_write_the_picture_and_the_model()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryFolder("afd-samples-");
 
-        var run = SampleRun.Of("Moons", "--steps", "3", "--output", folder.Path);
+        var run = SampleRun.Of("Moons", "--steps", "3", "--output", folder.FullName);
 
         run.ExitCode.Should().Be(0, run.Error);
         run.Output.Should().Contain("step   0  loss ").And.Contain("final loss ");
-        File.Exists(folder["decision-boundary.png"]).Should().BeTrue();
-        File.Exists(folder["model.json"]).Should().BeTrue();
+        File.Exists(folder.PathOf("decision-boundary.png")).Should().BeTrue();
+        File.Exists(folder.PathOf("model.json")).Should().BeTrue();
     }
 
     [Fact]
     public void An_exploding_loss_is_reported_as_diverged_and_nothing_is_written()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryFolder("afd-samples-");
 
-        var run = SampleRun.Of("Moons", "--learning-rate", "1e6", "--steps", "50", "--output", folder.Path);
+        var run = SampleRun.Of("Moons", "--learning-rate", "1e6", "--steps", "50", "--output", folder.FullName);
 
         run.ShouldFailClearly("Training diverged at step *: the loss is *e+* (it was *at step 0). Try a smaller --learning-rate.*");
         run.Output.Should().NotContain("step  49");
-        Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(folder.FullName).Should().BeEmpty();
     }
 
     [Theory]
@@ -44,9 +44,9 @@ public sealed class MoonsDemoTests
     [Fact]
     public void An_output_path_that_is_a_file_is_a_clear_error()
     {
-        using var folder = new TemporaryFolder();
-        File.WriteAllText(folder["a file"], "keep me");
+        using var folder = new TemporaryFolder("afd-samples-");
+        File.WriteAllText(folder.PathOf("a file"), "keep me");
 
-        SampleRun.Of("Moons", "--output", folder["a file"]).ShouldFailClearly("*is a file*");
+        SampleRun.Of("Moons", "--output", folder.PathOf("a file")).ShouldFailClearly("*is a file*");
     }
 }

@@ -12,11 +12,11 @@ public sealed class SpiralDemoTests
     [Fact]
     public void An_exploding_loss_is_reported_as_diverged_and_nothing_is_written()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new TemporaryFolder("afd-samples-");
 
-        var run = SampleRun.Of("Spiral", "--learning-rate", "1e6", "--steps", "50", "--output", folder.Path);
+        var run = SampleRun.Of("Spiral", "--learning-rate", "1e6", "--steps", "50", "--output", folder.FullName);
 
         run.ShouldFailClearly("Training diverged *: the loss is * (it was *at step 0). Try a smaller --learning-rate.*");
-        Directory.EnumerateFileSystemEntries(folder.Path).Should().BeEmpty();
+        Directory.EnumerateFileSystemEntries(folder.FullName).Should().BeEmpty();
     }
 }

@@ -5,12 +5,8 @@ namespace AutogradForDummies.Tests.Docs;
 /// <summary>Locates the repository and its Markdown documentation.</summary>
 internal static partial class Repository
 {
-    private const string SolutionFile = "AutogradForDummies.sln";
-
-    private static readonly Lazy<string> s_root = new(FindRoot);
-
     /// <summary>Gets the folder that contains the solution file.</summary>
-    public static string Root => s_root.Value;
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>
     /// Gets README.md and every Markdown file under docs/, as paths relative to <see cref="Root"/> with
@@ -42,20 +38,6 @@ internal static partial class Repository
 
     /// <summary>Turns a path relative to the repository root into a full path.</summary>
     public static string FullPath(string relativePath) => Path.Combine(Root, relativePath);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No folder above {AppContext.BaseDirectory} contains {SolutionFile}, so the documentation cannot be found.");
-    }
 
     /// <summary>Matches the path of a numbered page of the guide, such as docs/03-backward.md; group n is its
     /// number.</summary>

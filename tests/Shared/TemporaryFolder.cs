@@ -1,8 +1,9 @@
-namespace AutogradForDummies.Tests;
+namespace AutogradForDummies.Tests.Shared;
 
 /// <summary>A new empty folder for one test, deleted with everything in it when the test is done.</summary>
 internal sealed class TemporaryFolder : IDisposable
 {
+    /// <summary>Creates the folder in the system's temporary folder, its name starting with <paramref name="prefix"/>.</summary>
     public TemporaryFolder(string prefix) => Info = Directory.CreateTempSubdirectory(prefix);
 
     /// <summary>Gets the folder.</summary>
