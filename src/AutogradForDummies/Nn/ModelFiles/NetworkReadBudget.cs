@@ -78,6 +78,11 @@ internal sealed class NetworkReadBudget : ReadBudget
     /// <inheritdoc/>
     public override void Observe(ref Utf8JsonReader reader)
     {
+        if (_target is not null)
+        {
+            return; // the model sets the budget; the file's declarations matter only without one
+        }
+
         if (reader.TokenType == JsonTokenType.PropertyName)
         {
             // The top-level object's properties are at depth 1; those of a layer, an element of "layers", at depth 3.
@@ -107,7 +112,7 @@ internal sealed class NetworkReadBudget : ReadBudget
         int fanIn = _sizes.Count == 0 ? _inputs ?? 0 : _sizes[^1];
         _sizes.Add(count);
         _declaredItems += LayerItems + ((long)count * (fanIn + NeuronItems));
-        if (_target is null && _declaredItems > MaxDeclaredItems)
+        if (_declaredItems > MaxDeclaredItems)
         {
             throw new InvalidDataException(
                 $"{Source} declares a network larger than ModelFile.Load builds from a file (up to about "
