@@ -111,44 +111,28 @@ internal static class SlotLayout
         var lists = new List<Scalar[]>();
         foreach (var node in nodes)
         {
-            var visitor = new OperandLists(node);
-            var (first, second) = Operations.Visit<OperandLists, (Scalar[]?, Scalar[]?)>(node.Code, visitor);
-            AddOnce(first);
-            AddOnce(second);
+            // The operand lists of a fused node, found by the shape the node records (none for other operations).
+            switch (node.Shape)
+            {
+                case NodeShape.Dot:
+                    AddOnce(node.WeightsAndBias);
+                    AddOnce(node.Inputs);
+                    break;
+                case NodeShape.Terms:
+                    AddOnce(node.Terms);
+                    break;
+            }
         }
 
         // A stable sort: lists of equal length keep the order in which the graph uses them.
         return [.. lists.OrderByDescending(list => list.Length)];
 
-        void AddOnce(Scalar[]? list)
+        void AddOnce(Scalar[] list)
         {
-            if (list is not null && seen.Add(list))
+            if (seen.Add(list))
             {
                 lists.Add(list);
             }
         }
-    }
-
-    /// <summary>The operand lists of a fused node (none for the other operations).</summary>
-    private readonly struct OperandLists(Scalar node) : IOperationVisitor<(Scalar[]?, Scalar[]?)>
-    {
-        public (Scalar[]?, Scalar[]?) Leaf() => default;
-
-        public (Scalar[]?, Scalar[]?) Unary<TRule>()
-            where TRule : IUnaryRule => default;
-
-        public (Scalar[]?, Scalar[]?) Binary<TRule>()
-            where TRule : IBinaryRule => default;
-
-        public (Scalar[]?, Scalar[]?) WithConstants<TRule>()
-            where TRule : IConstantRule => default;
-
-        public (Scalar[]?, Scalar[]?) Dot() => (node.WeightsAndBias, node.Inputs);
-
-        public (Scalar[]?, Scalar[]?) Sum() => (node.Terms, null);
-
-        public (Scalar[]?, Scalar[]?) Mean() => (node.Terms, null);
-
-        public (Scalar[]?, Scalar[]?) LogSumExp() => (node.Terms, null);
     }
 }
