@@ -204,17 +204,30 @@ internal static partial class Rules
         if (full > 0) { v0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref x, i), v0); i += 4; }
         if (full > 1) { v1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref x, i), v1); i += 4; }
         if (full > 2) { v2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref x, i), v2); i += 4; }
-        if (i < end)
+        // (By value: a reference to one of v0–v3 would keep all four in memory rather than in registers, in the loop too.)
+        switch (full)
         {
-            ref var last = ref (full == 0 ? ref v0 : ref full == 1 ? ref v1 : ref full == 2 ? ref v2 : ref v3);
-            for (int lane = 0; i < end; i++, lane++)
-            {
-                last = last.WithElement(lane, Math.FusedMultiplyAdd(Unsafe.Add(ref w, i), Unsafe.Add(ref x, i), last.GetElement(lane)));
-            }
+            case 0: v0 = LastTerms(v0, ref w, ref x, i, end); break;
+            case 1: v1 = LastTerms(v1, ref w, ref x, i, end); break;
+            case 2: v2 = LastTerms(v2, ref w, ref x, i, end); break;
+            default: v3 = LastTerms(v3, ref w, ref x, i, end); break;
         }
 
         var t = (v0 + v1) + (v2 + v3);
         return LaneTotal(t.GetElement(0), t.GetElement(1), t.GetElement(2), t.GetElement(3));
+    }
+
+    /// <summary>The terms from <paramref name="i"/> to <paramref name="end"/>, fewer than four, added into the first lanes
+    /// of <paramref name="sums"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LastTerms(Vector256<double> sums, ref double w, ref double x, nuint i, nuint end)
+    {
+        for (int lane = 0; i < end; i++, lane++)
+        {
+            sums = sums.WithElement(lane, Math.FusedMultiplyAdd(Unsafe.Add(ref w, i), Unsafe.Add(ref x, i), sums.GetElement(lane)));
+        }
+
+        return sums;
     }
 
     /// <summary>The terms of a dot product with eight 2-wide sums: v0 holds running sums 0–1, v1 sums 2–3, … v7 sums 14–15.</summary>
