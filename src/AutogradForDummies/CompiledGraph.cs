@@ -105,6 +105,7 @@ public sealed class CompiledGraph
         }
 
         (_code, _computes, _then) = FuseActivations(code, computes);
+        PairDots(_code);
         _gathered = [.. builder.Gathered];
         _constants = [.. builder.Constants];
         _rootSlot = slot[^1];
@@ -120,6 +121,9 @@ public sealed class CompiledGraph
 
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
     public int NodeCount { get; private init; }
+
+    /// <summary>Gets how many pairs of dot products share a sweep (see <see cref="PairDots"/>).</summary>
+    internal int SharedSweeps => _code.Count(c => c.PairedWithNext);
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
@@ -138,29 +142,23 @@ public sealed class CompiledGraph
         }
 
         var code = _code;
-        var computes = _computes;
-        var then = _then;
         bool everyNode = Updates == NodeUpdates.EveryNode;
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
-            double y = Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c));
-            v[c.Dst] = y;
-            if (everyNode)
+            if (c.PairedWithNext)
             {
-                computes[i].StoreComputedData(y);
+                // Two neurons on the same inputs, in one sweep, each in its own order (PairDots).
+                ref readonly var d = ref code[i + 1];
+                int n = c.Count;
+                var (y0, y1) = Rules.Dot2(
+                    v.AsSpan(c.A, n), c.HasBias ? v[c.A + n] : 0, v.AsSpan(d.A, n), d.HasBias ? v[d.A + n] : 0, v.AsSpan(c.B, n));
+                Computed(i, in c, y0, everyNode);
+                Computed(++i, in d, y1, everyNode);
+                continue;
             }
 
-            if (c.Then != OpCode.Leaf)
-            {
-                // The activation that follows the node, in the same step.
-                double a = c.Then == OpCode.Relu ? Rules.Relu.Forward(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
-                v[c.ThenDst] = a;
-                if (everyNode)
-                {
-                    then[i]!.StoreComputedData(a);
-                }
-            }
+            Computed(i, in c, Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c)), everyNode);
         }
 
         if (!everyNode && !Root.IsLeaf)
@@ -198,43 +196,20 @@ public sealed class CompiledGraph
         g[_rootSlot] += 1; // d(root)/d(root) = 1
 
         var code = _code;
-        var computes = _computes;
-        var then = _then;
-        var v = _values;
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
-            if (c.Then != OpCode.Leaf)
+            if (i > 0 && code[i - 1].PairedWithNext)
             {
-                // The activation first: it comes after the node in topological order.
-                double da = g[c.ThenDst];
-                if (everyNode)
-                {
-                    then[i]!.Grad = da;
-                    g[c.ThenDst] = 0;
-                }
-
-                if (da != 0)
-                {
-                    if (c.Then == OpCode.Relu)
-                    {
-                        Rules.Relu.Backward(v[c.Dst], v[c.ThenDst], da, ref g[c.Dst]);
-                    }
-                    else
-                    {
-                        Operations.Visit<ActivateBackward, bool>(c.Then, new ActivateBackward(this, in c, da));
-                    }
-                }
+                // The second of two neurons that share a sweep, then the first (PairDots).
+                ref readonly var p = ref code[i - 1];
+                double dy1 = GradientReaching(i, in c, everyNode);
+                double dy0 = GradientReaching(--i, in p, everyNode);
+                PairBackward(in p, dy0, in c, dy1);
+                continue;
             }
 
-            int dst = c.Dst;
-            double dy = g[dst]; // complete: every node that uses this one came later and is done
-            if (everyNode)
-            {
-                computes[i].Grad = dy;
-                g[dst] = 0;
-            }
-
+            double dy = GradientReaching(i, in c, everyNode);
             if (dy != 0) // a node whose gradient is 0 has nothing to pass on, as in Scalar.Backward
             {
                 Operations.Visit<BackwardStep, bool>(c.Op, new BackwardStep(this, in c, dy));
@@ -253,6 +228,105 @@ public sealed class CompiledGraph
         if (!everyNode && !Root.IsLeaf)
         {
             Root.Grad = g[_rootSlot];
+        }
+    }
+
+    /// <summary>Stores the value <paramref name="y"/> of instruction <paramref name="i"/>, then computes and stores the
+    /// activation that follows it, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Computed(int i, ref readonly Instruction c, double y, bool everyNode)
+    {
+        var v = _values;
+        v[c.Dst] = y;
+        if (everyNode)
+        {
+            _computes[i].StoreComputedData(y);
+        }
+
+        if (c.Then != OpCode.Leaf)
+        {
+            // The activation that follows the node, in the same step.
+            double a = c.Then == OpCode.Relu ? Rules.Relu.Forward(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
+            v[c.ThenDst] = a;
+            if (everyNode)
+            {
+                _then[i]!.StoreComputedData(a);
+            }
+        }
+    }
+
+    /// <summary>The gradient that reached instruction <paramref name="i"/>'s node, complete (every node that uses it
+    /// came later and is done), after the backward rule of the activation that follows it, if any; and, with
+    /// <see cref="NodeUpdates.EveryNode"/>, stored in the Scalars and cleared from the array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double GradientReaching(int i, ref readonly Instruction c, bool everyNode)
+    {
+        var g = _grads;
+        if (c.Then != OpCode.Leaf)
+        {
+            // The activation first: it comes after the node in topological order.
+            double da = g[c.ThenDst];
+            if (everyNode)
+            {
+                _then[i]!.Grad = da;
+                g[c.ThenDst] = 0;
+            }
+
+            if (da != 0)
+            {
+                if (c.Then == OpCode.Relu)
+                {
+                    Rules.Relu.Backward(_values[c.Dst], _values[c.ThenDst], da, ref g[c.Dst]);
+                }
+                else
+                {
+                    Operations.Visit<ActivateBackward, bool>(c.Then, new ActivateBackward(this, in c, da));
+                }
+            }
+        }
+
+        double dy = g[c.Dst];
+        if (everyNode)
+        {
+            _computes[i].Grad = dy;
+            g[c.Dst] = 0;
+        }
+
+        return dy;
+    }
+
+    /// <summary>The backward rules of two dot products that share a sweep (<see cref="PairDots"/>): the second's
+    /// terms first, as one after the other would have them. One whose gradient is 0 passes nothing on.</summary>
+    private void PairBackward(ref readonly Instruction first, double dy0, ref readonly Instruction second, double dy1)
+    {
+        if (dy0 == 0 || dy1 == 0)
+        {
+            if (dy1 != 0)
+            {
+                new BackwardStep(this, in second, dy1).Dot();
+            }
+
+            if (dy0 != 0)
+            {
+                new BackwardStep(this, in first, dy0).Dot();
+            }
+
+            return;
+        }
+
+        var v = _values.AsSpan();
+        var g = _grads.AsSpan();
+        int n = first.Count, xs = first.B;
+        Rules.AddScaledPair(
+            v.Slice(xs, n), g.Slice(xs, n), v.Slice(second.A, n), dy1, g.Slice(second.A, n), v.Slice(first.A, n), dy0, g.Slice(first.A, n));
+        if (second.HasBias)
+        {
+            Rules.BiasBackward(dy1, ref g[second.A + n]);
+        }
+
+        if (first.HasBias)
+        {
+            Rules.BiasBackward(dy0, ref g[first.A + n]);
         }
     }
 
@@ -336,13 +410,54 @@ public sealed class CompiledGraph
         return (code, computes, then);
     }
 
+    /// <summary>
+    /// Marks each dot product that the next instruction, another dot product over the same run of inputs (the next
+    /// neuron of a layer, on the same example), can share a sweep with, so that both are computed together, forward and
+    /// backward. Each keeps its own order of additions, so the numbers are those of one after the other.
+    /// </summary>
+    /// <remarks>
+    /// Two are paired only where that cannot change what either reads: both runs consecutive and long enough for the
+    /// vector units, the weights' runs apart from each other and from the inputs, and neither the first's value nor its
+    /// activation's among the second's operands. Then, backward, neither writes a gradient the other reads or writes
+    /// except the inputs', which receive the second's terms first and the first's next, as one after the other does.
+    /// </remarks>
+    private static void PairDots(Instruction[] code)
+    {
+        for (int i = 0; i + 1 < code.Length; i++)
+        {
+            if (CanShareSweep(in code[i], in code[i + 1]))
+            {
+                code[i] = code[i] with { Form = code[i].Form | DotForm.PairedWithNext };
+                i++; // a pair is two instructions; the next one starts after it
+            }
+        }
+
+        static bool CanShareSweep(ref readonly Instruction first, ref readonly Instruction second)
+        {
+            if (first.Op != OpCode.Dot || second.Op != OpCode.Dot || first.Gather >= 0 || second.Gather >= 0
+                || first.B != second.B || first.Count != second.Count || first.Count < Rules.DotLanes)
+            {
+                return false;
+            }
+
+            int n = first.Count, xs = first.B;
+            int firstEnd = first.A + n + (first.HasBias ? 1 : 0), secondEnd = second.A + n + (second.HasBias ? 1 : 0);
+            bool Apart(int start, int end, int otherStart, int otherEnd) => end <= otherStart || otherEnd <= start;
+            bool Outside(int slot, int start, int end) => slot < start || slot >= end;
+            return Apart(first.A, firstEnd, xs, xs + n) && Apart(second.A, secondEnd, xs, xs + n)
+                && Apart(first.A, firstEnd, second.A, secondEnd)
+                && Outside(first.Dst, second.A, secondEnd) && Outside(first.Dst, xs, xs + n)
+                && (first.Then == OpCode.Leaf || (Outside(first.ThenDst, second.A, secondEnd) && Outside(first.ThenDst, xs, xs + n)));
+        }
+    }
+
     /// <summary>One node of the flattened graph: its operation, where its value goes and where its operands are; and,
     /// if <c>Then</c> is not <see cref="OpCode.Leaf"/>, the one-operand operation applied to its value right after.</summary>
     /// <remarks>The one-byte fields come first, so that the whole is 32 bytes without padding.</remarks>
     private readonly record struct Instruction(
         OpCode Op,
         OpCode Then,
-        bool HasBias,
+        DotForm Form,
         byte ThenCount,
         int Dst,
         int A,
@@ -350,7 +465,28 @@ public sealed class CompiledGraph
         int Count = 0,
         int Gather = -1,
         int ThenDst = -1,
-        int ThenK = -1);
+        int ThenK = -1)
+    {
+        /// <summary>Gets whether a dot product's weights are followed by a bias.</summary>
+        public bool HasBias => (Form & DotForm.Bias) != 0;
+
+        /// <summary>Gets whether this dot product and the next instruction, another, are computed in one sweep.</summary>
+        public bool PairedWithNext => (Form & DotForm.PairedWithNext) != 0;
+    }
+
+    /// <summary>What an instruction of a dot product has beside its weights and inputs.</summary>
+    [Flags]
+    private enum DotForm : byte
+    {
+        None = 0,
+
+        /// <summary>A bias after the weights.</summary>
+        Bias = 1,
+
+        /// <summary>The next instruction is a dot product over the same inputs, computed in the same sweep (see
+        /// <see cref="PairDots"/>).</summary>
+        PairedWithNext = 2,
+    }
 
     /// <summary>The value of a fused activation from the value <paramref name="z"/> of the node before it.</summary>
     private readonly ref struct Activate(CompiledGraph graph, ref readonly Instruction c, double z) : IOperationVisitor<double>
@@ -439,17 +575,17 @@ public sealed class CompiledGraph
         public readonly Instruction Leaf() => throw new InvalidOperationException("A leaf has no instruction.");
 
         public readonly Instruction Unary<TRule>()
-            where TRule : IUnaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First));
+            where TRule : IUnaryRule => new(Node.Code, OpCode.Leaf, DotForm.None, 0, Dst, SlotOf(Node.First));
 
         public readonly Instruction Binary<TRule>()
-            where TRule : IBinaryRule => new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), SlotOf(Node.Second));
+            where TRule : IBinaryRule => new(Node.Code, OpCode.Leaf, DotForm.None, 0, Dst, SlotOf(Node.First), SlotOf(Node.Second));
 
         public readonly Instruction WithConstants<TRule>()
             where TRule : IConstantRule
         {
             int start = Constants.Count;
             Constants.AddRange(Node.Constants);
-            return new(Node.Code, OpCode.Leaf, false, 0, Dst, SlotOf(Node.First), start, Node.Constants.Length);
+            return new(Node.Code, OpCode.Leaf, DotForm.None, 0, Dst, SlotOf(Node.First), start, Node.Constants.Length);
         }
 
         public readonly Instruction Dot()
@@ -458,13 +594,13 @@ public sealed class CompiledGraph
             var x = Node.Inputs;
             int ws = Start(w);
             int xs = Start(x);
-            bool hasBias = w.Length > x.Length;
+            var form = w.Length > x.Length ? DotForm.Bias : DotForm.None;
             if (ws < 0 || xs < 0)
             {
-                return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, -1, -1, x.Length, Gather(w, x));
+                return new(OpCode.Dot, OpCode.Leaf, form, 0, Dst, -1, -1, x.Length, Gather(w, x));
             }
 
-            return new(OpCode.Dot, OpCode.Leaf, hasBias, 0, Dst, ws, xs, x.Length);
+            return new(OpCode.Dot, OpCode.Leaf, form, 0, Dst, ws, xs, x.Length);
         }
 
         public readonly Instruction Sum() => Terms();
@@ -478,8 +614,8 @@ public sealed class CompiledGraph
             var terms = Node.Terms;
             int start = Start(terms);
             return start >= 0
-                ? new(Node.Code, OpCode.Leaf, false, 0, Dst, start, Count: terms.Length)
-                : new(Node.Code, OpCode.Leaf, false, 0, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
+                ? new(Node.Code, OpCode.Leaf, DotForm.None, 0, Dst, start, Count: terms.Length)
+                : new(Node.Code, OpCode.Leaf, DotForm.None, 0, Dst, -1, Count: terms.Length, Gather: Gather(terms, []));
         }
 
         private readonly int SlotOf(Scalar node) => slot[Topology.NumberedGraph.PositionOf(node)];

@@ -445,4 +445,110 @@ public sealed class CompiledGraphTests
 
         w.Concat(x).Select(s => Bits(s.Grad)).Should().Equal(expected);
     }
+
+    [Theory]
+    [InlineData(NodeUpdates.EveryNode)]
+    [InlineData(NodeUpdates.LeavesAndRoot)]
+    public void Neurons_computed_two_at_a_time_give_the_dynamic_bits_whichever_of_them_pass_a_gradient_back(NodeUpdates updates)
+    {
+        // Nine neurons on the same 21 inputs (an odd count: one has no partner), read by an output whose weights are 0
+        // for two of them, with biases that keep each ReLU on (+3) or off (−3) whatever the inputs (|Σ wx| ≤ 2.1). So
+        // 2, 4, 5 and 6 pass nothing back, and whether neurons pair from the first or from the last, there are pairs
+        // where both pass a gradient back, where one does and where neither does.
+        var random = new Random(41);
+        Scalar Leaf() => new((2 * random.NextDouble()) - 1);
+        var x = Enumerable.Range(0, 21).Select(_ => new Scalar(Leaf().Data / 10)).ToArray(); // |xᵢ| ≤ 0.1
+        var rows = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, 21).Select(_ => Leaf()).ToArray()).ToArray();
+        var biases = new[] { 3.0, 3, 3, 3, -3, -3, 3, 3, 3 }.Select(b => new Scalar(b)).ToArray();
+        var readout = new[] { 0.15, -0.2, 0, 0.05, 0.1, 0.2, 0, 0.3, 0.1 }.Select(k => new Scalar(k)).ToArray();
+        Scalar Build()
+        {
+            var hidden = rows.Select((w, j) => Scalar.Dot(w, x, biases[j]).Relu()).ToArray();
+            return Scalar.Dot(readout, hidden).Tanh();
+        }
+
+        var leaves = x.Concat(rows.SelectMany(r => r)).Concat(biases).Concat(readout).ToArray();
+        var graph = Build().Compile(updates);
+        graph.SharedSweeps.Should().Be(4, "the nine neurons make four pairs");
+
+        for (int round = 0; round < 3; round++)
+        {
+            // New values each round, so that a pair reading a value before it is computed would show.
+            for (int k = 0; k < 21 + (9 * 21); k++)
+            {
+                leaves[k].Data = ((2 * random.NextDouble()) - 1) * (k < 21 ? 0.1 : 1); // the inputs, then the weights
+            }
+
+            var dynamic = Build();
+            ZeroLeafGrads(leaves);
+            dynamic.Backward();
+            long[] expected = [.. leaves.Select(l => Bits(l.Grad))];
+            var nodes = dynamic.TopologicalOrder();
+            long[] expectedNodes = [.. nodes.Select(n => Bits(n.Grad))];
+
+            ZeroLeafGrads(leaves);
+            Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"round {round}");
+            graph.Backward();
+            leaves.Select(l => Bits(l.Grad)).Should().Equal(expected, $"round {round}: every leaf's gradient");
+            if (updates == NodeUpdates.EveryNode)
+            {
+                graph.Root.TopologicalOrder().Select(n => Bits(n.Grad)).Should().Equal(expectedNodes, $"round {round}: every node's gradient");
+            }
+            else
+            {
+                graph.Root.TopologicalOrder().Select(n => Bits(graph.GradientOf(n))).Should().Equal(expectedNodes, $"round {round}: every node's gradient");
+            }
+        }
+    }
+
+    [Fact]
+    public void Dot_products_that_read_each_other_or_share_weights_are_not_computed_together_and_keep_the_dynamic_numbers()
+    {
+        var random = new Random(42);
+        Scalar Leaf() => new((2 * random.NextDouble()) - 1);
+        var x = Enumerable.Range(0, 20).Select(_ => Leaf()).ToArray();
+        var w0 = Enumerable.Range(0, 20).Select(_ => Leaf()).ToArray();
+        var w1 = Enumerable.Range(0, 19).Select(_ => Leaf()).ToArray();
+        Scalar Build()
+        {
+            // In the order they are computed: each next to one it may not share a sweep with.
+            var a0 = Scalar.Dot(w0, x).Relu();
+            var z1 = Scalar.Dot([a0, .. w1], x);     // its weights hold the first's activation
+            var z2 = Scalar.Dot(w0[..19], x[..19]);  // fewer inputs than z1
+            var z3 = Scalar.Dot(w0[..19], x[..19]);  // the same weights as z2
+            return Scalar.Dot([z1, z2, z3], [z1, z2, z3]);
+        }
+
+        var leaves = x.Concat(w0).Concat(w1).ToArray();
+        foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+        {
+            var graph = Build().Compile(updates);
+            graph.SharedSweeps.Should().Be(0, $"{updates}: no two of these can share a sweep");
+            foreach (var leaf in leaves)
+            {
+                leaf.Data = (2 * random.NextDouble()) - 1;
+            }
+
+            var dynamic = Build();
+            ZeroLeafGrads(leaves);
+            dynamic.Backward();
+            long[] expected = [.. leaves.Select(l => Bits(l.Grad))];
+
+            ZeroLeafGrads(leaves);
+            Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"{updates}");
+            graph.Backward();
+            leaves.Select(l => Bits(l.Grad)).Should().Equal(expected, $"{updates}");
+        }
+    }
+
+    [Fact]
+    public void The_neurons_of_a_wide_layer_share_their_sweeps_in_pairs()
+    {
+        var model = new AutogradForDummies.Nn.MLP(2, [16, 16, 1], seed: 3);
+        var scores = Enumerable.Range(0, 5).Select(i => model.Forward([i, -i])[0]).ToArray();
+        var graph = AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1]).Compile();
+
+        // The second hidden layer's 16 neurons read 16 inputs each: 8 pairs per point. The first layer's read 2, too few.
+        graph.SharedSweeps.Should().Be(5 * 8);
+    }
 }

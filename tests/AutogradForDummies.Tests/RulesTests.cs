@@ -138,6 +138,113 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Two_dot_products_in_one_sweep_give_the_bits_of_each_alone_for_every_length_and_alignment()
+    {
+        var random = new Random(21);
+        for (int n = 0; n <= 80; n++)
+        {
+            for (int offset = 0; offset < 4; offset++)
+            {
+                var buffer = new double[(3 * (n + 8)) + 16];
+                for (int i = 0; i < buffer.Length; i++)
+                {
+                    buffer[i] = Spread(random);
+                }
+
+                var w0 = buffer.AsSpan(offset, n + 1);
+                var w1 = buffer.AsSpan(n + 1 + offset + (offset % 3), n + 1); // rows of a layer, not always aligned alike
+                var x = buffer.AsSpan((2 * (n + 8)) + (offset * 3 % 7), n);
+                long first = Bits(Rules.Dot(new ValuesIn(w0), new ValuesIn(x), w0[n]));
+                long second = Bits(Rules.Dot(new ValuesIn(w1), new ValuesIn(x), w1[n]));
+                foreach (int bits in s_widths)
+                {
+                    var (y0, y1) = Rules.Dot2(w0, w0[n], w1, w1[n], x, bits);
+                    (Bits(y0), Bits(y1)).Should().Be((first, second), $"n = {n}, offset {offset}, {bits}-bit vectors");
+                }
+
+                var (z0, z1) = Rules.Dot2(w0, w0[n], w1, w1[n], x);
+                (Bits(z0), Bits(z1)).Should().Be((first, second), $"n = {n}, offset {offset}, this processor's vectors");
+            }
+        }
+    }
+
+    [Fact]
+    public void Two_dot_products_in_one_sweep_agree_with_each_alone_at_special_values_and_where_the_order_overflows()
+    {
+        double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e308, -1e308, 1e-200,
+            double.PositiveInfinity, double.NegativeInfinity, double.NaN, 1, -1, 3.5];
+        var random = new Random(22);
+        for (int trial = 0; trial < 1500; trial++)
+        {
+            int n = random.Next(16, 50); // long enough for the two-row kernel
+            bool huge = trial % 3 == 0;  // weights near the largest double: running sums that overflow, a whole that may not
+            var w0 = new double[n + 1];
+            var w1 = new double[n + 1];
+            var x = new double[n];
+            for (int i = 0; i <= n; i++)
+            {
+                w0[i] = huge ? ((2 * random.NextDouble()) - 1) * double.MaxValue : specials[random.Next(specials.Length)];
+                w1[i] = huge ? ((2 * random.NextDouble()) - 1) * double.MaxValue : specials[random.Next(specials.Length)];
+                if (i < n)
+                {
+                    x[i] = huge ? 0.5 + random.NextDouble() : specials[random.Next(specials.Length)];
+                }
+            }
+
+            long first = Bits(Rules.Dot(new ValuesIn(w0), new ValuesIn(x), w0[n]));
+            long second = Bits(Rules.Dot(new ValuesIn(w1), new ValuesIn(x), w1[n]));
+            foreach (int bits in s_widths)
+            {
+                var (y0, y1) = Rules.Dot2(w0, w0[n], w1, w1[n], x, bits);
+                (Bits(y0), Bits(y1)).Should().Be((first, second), $"trial {trial}, {bits}-bit vectors");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_backward_sweep_of_two_dot_products_gives_the_bits_of_their_term_by_term_rules_one_after_the_other()
+    {
+        var random = new Random(23);
+        for (int n = 0; n <= 40; n++)
+        {
+            double[] Run(int length) => [.. Enumerable.Range(0, length).Select(_ => Spread(random))];
+            double[] x = Run(n), w0 = Run(n), w1 = Run(n);
+            double[] gx = Run(n + 2), gw0 = Run(n + 1), gw1 = Run(n + 3);
+            double dy0 = Spread(random), dy1 = Spread(random);
+
+            // The first dot product's backward rule over all its terms, then the second's.
+            double[] ex = (double[])gx.Clone(), e0 = (double[])gw0.Clone(), e1 = (double[])gw1.Clone();
+            for (int i = 0; i < n; i++)
+            {
+                Rules.DotTermBackward(w0[i], x[i], dy0, ref e0[i], ref ex[i + 1]);
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                Rules.DotTermBackward(w1[i], x[i], dy1, ref e1[i + 2], ref ex[i + 1]);
+            }
+
+            foreach (int bits in s_widths.Append(Rules.VectorBits))
+            {
+                double[] hx = (double[])gx.Clone(), h0 = (double[])gw0.Clone(), h1 = (double[])gw1.Clone();
+                Rules.AddScaledPair(x, hx.AsSpan(1, n), w0, dy0, h0.AsSpan(0, n), w1, dy1, h1.AsSpan(2, n), bits);
+                hx.Select(Bits).Should().Equal(ex.Select(Bits), $"the inputs' gradients, n = {n}, {bits}-bit vectors");
+                h0.Select(Bits).Should().Equal(e0.Select(Bits), $"the first weights' gradients, n = {n}, {bits}-bit vectors");
+                h1.Select(Bits).Should().Equal(e1.Select(Bits), $"the second weights' gradients, n = {n}, {bits}-bit vectors");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_two_row_kernels_name_a_run_that_is_too_short()
+    {
+        var act = () => Rules.Dot2(new double[3], 0, new double[2], 0, new double[3]);
+        act.Should().Throw<ArgumentException>().WithParameterName("w1");
+        var sweep = () => Rules.AddScaledPair(new double[4], new double[4], new double[4], 1, new double[3], new double[4], 1, new double[4]);
+        sweep.Should().Throw<ArgumentException>().WithParameterName("x");
+    }
+
+    [Fact]
     public void The_log_sum_exp_gradient_is_the_softmax_even_for_huge_logits()
     {
         // The shares of e^x / Σ e^x for x = 1e16 + (0, 2, 4): the rounding of y = m + ln Σ must not move them.
