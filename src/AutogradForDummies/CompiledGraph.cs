@@ -416,9 +416,9 @@ public sealed class CompiledGraph
     /// backward. Each keeps its own order of additions, so the numbers are those of one after the other.
     /// </summary>
     /// <remarks>
-    /// Two are paired only where that cannot change what either reads: both runs consecutive and long enough for the
-    /// vector units, the weights' runs apart from each other and from the inputs, and neither the first's value nor its
-    /// activation's among the second's operands. Then, backward, neither writes a gradient the other reads or writes
+    /// Two are paired only where that cannot change what either reads: both runs consecutive (and not empty), the weights'
+    /// runs apart from each other and from the inputs, and neither the first's value nor its activation's among the
+    /// second's operands. Short ones gain too: one step of the loop does the work of two. Then, backward, neither writes a gradient the other reads or writes
     /// except the inputs', which receive the second's terms first and the first's next, as one after the other does.
     /// </remarks>
     private static void PairDots(Instruction[] code)
@@ -435,7 +435,7 @@ public sealed class CompiledGraph
         static bool CanShareSweep(ref readonly Instruction first, ref readonly Instruction second)
         {
             if (first.Op != OpCode.Dot || second.Op != OpCode.Dot || first.Gather >= 0 || second.Gather >= 0
-                || first.B != second.B || first.Count != second.Count || first.Count < Rules.DotLanes)
+                || first.B != second.B || first.Count != second.Count || first.Count == 0)
             {
                 return false;
             }

@@ -548,7 +548,8 @@ public sealed class CompiledGraphTests
         var scores = Enumerable.Range(0, 5).Select(i => model.Forward([i, -i])[0]).ToArray();
         var graph = AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1]).Compile();
 
-        // The second hidden layer's 16 neurons read 16 inputs each: 8 pairs per point. The first layer's read 2, too few.
-        graph.SharedSweeps.Should().Be(5 * 8);
+        // Each hidden layer's 16 neurons read the same inputs (the point's 2, then the first layer's 16): 8 pairs per layer
+        // and point. The output neuron has no partner.
+        graph.SharedSweeps.Should().Be(5 * 2 * 8);
     }
 }
