@@ -15,7 +15,8 @@ namespace AutogradForDummies;
 /// then repeat <c>Forward()</c>, <c>ZeroGrad()</c>, <c>Backward()</c>, <c>Step()</c>.
 /// </para>
 /// <para>
-/// Each operation is evaluated by the same rules (<c>Rules</c>) as on the dynamic path, in the same order, so the
+/// Each operation is evaluated by the same rules (<c>Rules</c>) as on the dynamic path, and every gradient receives
+/// its contributions in the same order (also where two neurons of a layer share one sweep over their inputs), so the
 /// compiled and the dynamic path give identical numbers. By default (<see cref="NodeUpdates.EveryNode"/>) after
 /// <see cref="Forward"/> every Scalar of the graph holds its new <see cref="Scalar.Data"/>, and after
 /// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating, exactly as
