@@ -135,7 +135,8 @@ internal static partial class Rules
     /// <summary>
     /// Two dot products over the same inputs, <c>Σ w0ᵢ·xᵢ + bias0</c> and <c>Σ w1ᵢ·xᵢ + bias1</c>, in one sweep over
     /// the inputs: each gives the bits that <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> gives
-    /// it alone, and it is faster, because the processor works on both sums at once and loads each input once.
+    /// it alone. With 256-bit vectors and at least 16 inputs it is faster, because the processor works on both sums at
+    /// once and loads each input once; otherwise it computes the two one after the other.
     /// </summary>
     public static (double Y0, double Y1) Dot2(ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1, ReadOnlySpan<double> x) =>
         Dot2(w0, bias0, w1, bias1, x, VectorBits);
@@ -166,7 +167,9 @@ internal static partial class Rules
 
     /// <summary>
     /// A dot product whose fixed order of additions gave <paramref name="overflowed"/>, ±∞ or NaN. If an operand is
-    /// infinite or NaN, that is the answer. Otherwise a term or a running sum went past the largest double, and the
+    /// infinite or NaN, that is the answer, except that a NaN is always <see cref="double.NaN"/>: IEEE 754 leaves the sign
+    /// and payload of a NaN that arithmetic produces open, and the processor's scalar and vector multiply-adds pick them
+    /// from different operands, so the dot product fixes them to give the same bits on every path. Otherwise a term or a running sum went past the largest double, and the
     /// same additions are made with every term and the bias 2^−k times smaller, k chosen so that nothing can overflow,
     /// and the result is scaled back: multiplying by a power of two is exact, so these are the bits the fixed order
     /// gives with an unbounded exponent (±∞ only if the result itself is too large).
@@ -178,7 +181,7 @@ internal static partial class Rules
         int n = x.Count;
         if (!double.IsFinite(bias))
         {
-            return overflowed;
+            return double.IsNaN(overflowed) ? double.NaN : overflowed;
         }
 
         // |wᵢ·xᵢ| < 2^(ILogB wᵢ + ILogB xᵢ + 2) and |b| < 2^(ILogB b + 1): every term is below 2^(top + 1).
@@ -188,7 +191,7 @@ internal static partial class Rules
             double wi = w[i], xi = x[i];
             if (!double.IsFinite(wi) || !double.IsFinite(xi))
             {
-                return overflowed;
+                return double.IsNaN(overflowed) ? double.NaN : overflowed;
             }
 
             if (wi != 0 && xi != 0)
@@ -397,7 +400,7 @@ internal static partial class Rules
     /// <summary>
     /// The backward sweep of two dot products over the same inputs, the first's terms and then the second's, in one pass:
     /// for every k, <c>gw0[k] += x[k]·dy0</c>, <c>gx[k] += w0[k]·dy0</c>, then <c>gw1[k] += x[k]·dy1</c>,
-    /// <c>gx[k] += w1[k]·dy1</c>, each with a single rounding as <see cref="DotTermBackward"/> computes it. The four runs
+    /// <c>gx[k] += w1[k]·dy1</c>, each with a single rounding as <see cref="DotTermBackward"/> computes it. The three runs
     /// of gradients must not overlap; then the bits are those of the two dot products' backward rules one after the other.
     /// </summary>
     public static void AddScaledPair(
@@ -410,9 +413,11 @@ internal static partial class Rules
         ReadOnlySpan<double> x, Span<double> gx, ReadOnlySpan<double> w0, double dy0, Span<double> gw0, ReadOnlySpan<double> w1, double dy1, Span<double> gw1, int bits)
     {
         int n = x.Length;
-        if (gx.Length < n || w0.Length < n || gw0.Length < n || w1.Length < n || gw1.Length < n)
+        string? tooShort = gx.Length < n ? nameof(gx) : w0.Length < n ? nameof(w0) : gw0.Length < n ? nameof(gw0)
+            : w1.Length < n ? nameof(w1) : gw1.Length < n ? nameof(gw1) : null;
+        if (tooShort is not null)
         {
-            throw new ArgumentException("Every run must be at least as long as the inputs.", nameof(x));
+            throw new ArgumentException($"Every run must be at least as long as the inputs ({n}).", tooShort);
         }
 
         ref double rx = ref MemoryMarshal.GetReference(x);

@@ -552,4 +552,57 @@ public sealed class CompiledGraphTests
         // and point. The output neuron has no partner.
         graph.SharedSweeps.Should().Be(5 * 2 * 8);
     }
+
+    [Fact]
+    public void Layers_whose_weights_overlap_inputs_biases_and_each_other_compile_to_the_dynamic_bits()
+    {
+        // Random layers of dot products over one pool of leaves: weights are slices of the pool, so they may overlap
+        // the inputs (also a slice), another neuron's weights or a bias, or hold an earlier neuron's value; the
+        // pool is also summed, so it is one long run of slots. Whatever pairs the graph forms must not change a bit.
+        int pairs = 0;
+        for (int seed = 0; seed < 1500; seed++)
+        {
+            var random = new Random(seed);
+            var pool = Enumerable.Range(0, 60).Select(_ => new Scalar(random.NextDouble() - 0.5)).ToArray();
+            Scalar Build()
+            {
+                var r = new Random(seed);
+                int n = r.Next(1, 20);
+                int start = r.Next(pool.Length - n + 1);
+                Scalar[] x = pool[start..(start + n)];
+                for (int layer = 0; layer < 1 + r.Next(2); layer++)
+                {
+                    var outputs = new Scalar[1 + r.Next(6)];
+                    for (int j = 0; j < outputs.Length; j++)
+                    {
+                        int a = r.Next(pool.Length - x.Length + 1);
+                        Scalar[] w = j > 0 && r.Next(5) == 0 ? [outputs[j - 1], .. pool[a..(a + x.Length - 1)]] : pool[a..(a + x.Length)];
+                        Scalar? bias = r.Next(3) switch { 0 => null, 1 => pool[Math.Min(a + x.Length, pool.Length - 1)], _ => pool[r.Next(pool.Length)] };
+                        var z = Scalar.Dot(w, x, bias);
+                        outputs[j] = r.Next(3) switch { 0 => z.Tanh(), 1 => z, _ => z.Relu() }; // z itself: a weight may be a dot's value
+                    }
+
+                    x = outputs;
+                }
+
+                return Scalar.Dot(x, x) + (Scalar.Sum(pool) * 1e-3);
+            }
+
+            var dynamic = Build();
+            ZeroLeafGrads(pool);
+            dynamic.Backward();
+            long[] expected = [.. pool.Select(p => Bits(p.Grad))];
+            foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+            {
+                var graph = Build().Compile(updates);
+                pairs += graph.SharedSweeps;
+                ZeroLeafGrads(pool);
+                Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"seed {seed}, {updates}");
+                graph.Backward();
+                pool.Select(p => Bits(p.Grad)).Should().Equal(expected, $"seed {seed}, {updates}");
+            }
+        }
+
+        pairs.Should().BeGreaterThan(1000, "many of these layers form pairs");
+    }
 }

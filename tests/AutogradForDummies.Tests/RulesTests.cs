@@ -202,6 +202,43 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void A_dot_product_that_is_NaN_is_always_the_same_NaN_whichever_NaNs_it_came_from()
+    {
+        // NaNs of both signs and with payloads: which one a multiply-add passes on depends on the order of its operands,
+        // which differs between the scalar loop and the vector kernels, so the dot product fixes the result.
+        double[] nans = [BitConverter.Int64BitsToDouble(0x7FF8000000000000), BitConverter.Int64BitsToDouble(unchecked((long)0xFFF8000000000000)),
+            BitConverter.Int64BitsToDouble(0x7FF8000000000123), BitConverter.Int64BitsToDouble(unchecked((long)0xFFF80000000ABCDE))];
+        var random = new Random(24);
+        for (int trial = 0; trial < 600; trial++)
+        {
+            int n = random.Next(1, 45);
+            var w0 = new double[n + 1];
+            var w1 = new double[n + 1];
+            var x = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                (w0[i], w1[i], x[i]) = (Spread(random), Spread(random), Spread(random));
+            }
+
+            w0[n] = Spread(random);
+            w1[n] = Spread(random);
+            int k = random.Next(n);
+            x[k] = nans[random.Next(nans.Length)];           // every sum meets a NaN input…
+            w0[random.Next(n + 1)] = nans[random.Next(nans.Length)]; // …and a NaN weight or bias of either sign
+            w1[random.Next(n + 1)] = nans[random.Next(nans.Length)];
+
+            long nan = Bits(double.NaN);
+            Bits(Rules.Dot(new ValuesIn(w0), new ValuesIn(x), w0[n])).Should().Be(nan, $"trial {trial}, term by term");
+            foreach (int bits in s_widths)
+            {
+                Bits(Rules.Dot(w0, x, w0[n], bits)).Should().Be(nan, $"trial {trial}, {bits}-bit vectors");
+                var (y0, y1) = Rules.Dot2(w0, w0[n], w1, w1[n], x, bits);
+                (Bits(y0), Bits(y1)).Should().Be((nan, nan), $"trial {trial}, two in a sweep, {bits}-bit vectors");
+            }
+        }
+    }
+
+    [Fact]
     public void The_backward_sweep_of_two_dot_products_gives_the_bits_of_their_term_by_term_rules_one_after_the_other()
     {
         var random = new Random(23);
@@ -241,7 +278,9 @@ public sealed class RulesTests
         var act = () => Rules.Dot2(new double[3], 0, new double[2], 0, new double[3]);
         act.Should().Throw<ArgumentException>().WithParameterName("w1");
         var sweep = () => Rules.AddScaledPair(new double[4], new double[4], new double[4], 1, new double[3], new double[4], 1, new double[4]);
-        sweep.Should().Throw<ArgumentException>().WithParameterName("x");
+        sweep.Should().Throw<ArgumentException>().WithParameterName("gw0");
+        var inputs = () => Rules.AddScaledPair(new double[4], new double[2], new double[4], 1, new double[4], new double[4], 1, new double[4]);
+        inputs.Should().Throw<ArgumentException>().WithParameterName("gx");
     }
 
     [Fact]
