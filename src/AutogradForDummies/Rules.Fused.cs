@@ -33,9 +33,15 @@ internal static partial class Rules
         where TW : IValueList, allows ref struct
         where TX : IValueList, allows ref struct
     {
-        double y = DotInOrder(w, x, bias);
-        return double.IsFinite(y) ? y : DotWithoutOverflow(w, x, bias, y);
+        return Finite(DotInOrder(w, x, bias), w, x, bias);
     }
+
+    /// <summary>A dot product's result <paramref name="y"/> in the fixed order, or, where that is not finite, what
+    /// <see cref="DotWithoutOverflow"/> makes of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Finite<TW, TX>(double y, scoped TW w, scoped TX x, double bias)
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct => double.IsFinite(y) ? y : DotWithoutOverflow(w, x, bias, y);
 
     /// <summary>The dot product in the fixed order of <see cref="Dot{TW, TX}"/>, in plain IEEE arithmetic.</summary>
     private static double DotInOrder<TW, TX>(scoped TW w, scoped TX x, double bias)
@@ -129,7 +135,7 @@ internal static partial class Rules
         double y = bits == 256
             ? bias + Dot256(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n)
             : bias + Dot128(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
-        return double.IsFinite(y) ? y : DotWithoutOverflow(new ValuesIn(w), new ValuesIn(x), bias, y);
+        return Finite(y, new ValuesIn(w), new ValuesIn(x), bias);
     }
 
     /// <summary>
@@ -159,29 +165,28 @@ internal static partial class Rules
         }
 
         var (s0, s1) = Dot256Pair(ref MemoryMarshal.GetReference(w0), ref MemoryMarshal.GetReference(w1), ref MemoryMarshal.GetReference(x), n);
-        double y0 = bias0 + s0, y1 = bias1 + s1;
-        return (
-            double.IsFinite(y0) ? y0 : DotWithoutOverflow(new ValuesIn(w0), new ValuesIn(x), bias0, y0),
-            double.IsFinite(y1) ? y1 : DotWithoutOverflow(new ValuesIn(w1), new ValuesIn(x), bias1, y1));
+        return (Finite(bias0 + s0, new ValuesIn(w0), new ValuesIn(x), bias0), Finite(bias1 + s1, new ValuesIn(w1), new ValuesIn(x), bias1));
     }
 
     /// <summary>
     /// A dot product whose fixed order of additions gave <paramref name="overflowed"/>, ±∞ or NaN. If an operand is
     /// infinite or NaN, that is the answer, except that a NaN is always <see cref="double.NaN"/>: IEEE 754 leaves the sign
     /// and payload of a NaN that arithmetic produces open, and the processor's scalar and vector multiply-adds pick them
-    /// from different operands, so the dot product fixes them to give the same bits on every path. Otherwise a term or a running sum went past the largest double, and the
-    /// same additions are made with every term and the bias 2^−k times smaller, k chosen so that nothing can overflow,
-    /// and the result is scaled back: multiplying by a power of two is exact, so these are the bits the fixed order
-    /// gives with an unbounded exponent (±∞ only if the result itself is too large).
+    /// from different operands, so the dot product fixes them to give the same bits on every path. Otherwise a term or a
+    /// running sum went past the largest double, and the same additions are made with every term and the bias 2^−k times
+    /// smaller, k chosen so that nothing can overflow, and the result is scaled back: multiplying by a power of two is
+    /// exact, so these are the bits the fixed order gives with an unbounded exponent (±∞ only if the result itself is too
+    /// large).
     /// </summary>
     private static double DotWithoutOverflow<TW, TX>(scoped TW w, scoped TX x, double bias, double overflowed)
         where TW : IValueList, allows ref struct
         where TX : IValueList, allows ref struct
     {
         int n = x.Count;
+        double asIs = double.IsNaN(overflowed) ? double.NaN : overflowed; // the answer when an operand is not finite
         if (!double.IsFinite(bias))
         {
-            return double.IsNaN(overflowed) ? double.NaN : overflowed;
+            return asIs;
         }
 
         // |wᵢ·xᵢ| < 2^(ILogB wᵢ + ILogB xᵢ + 2) and |b| < 2^(ILogB b + 1): every term is below 2^(top + 1).
@@ -191,7 +196,7 @@ internal static partial class Rules
             double wi = w[i], xi = x[i];
             if (!double.IsFinite(wi) || !double.IsFinite(xi))
             {
-                return double.IsNaN(overflowed) ? double.NaN : overflowed;
+                return asIs;
             }
 
             if (wi != 0 && xi != 0)
