@@ -419,8 +419,9 @@ public sealed class CompiledGraph
     /// <remarks>
     /// Two are paired only where that cannot change what either reads: both runs consecutive (and not empty), the weights'
     /// runs apart from each other and from the inputs, and neither the first's value nor its activation's among the
-    /// second's operands. Short ones gain too: one step of the loop does the work of two. Then, backward, neither writes a gradient the other reads or writes
-    /// except the inputs', which receive the second's terms first and the first's next, as one after the other does.
+    /// second's operands. Then, backward, neither writes a gradient the other reads or writes except the inputs', which
+    /// receive the second's terms first and the first's next, as one after the other does. Short ones are paired too:
+    /// one step of the loop then does the work of two.
     /// </remarks>
     private static void PairDots(Instruction[] code)
     {
