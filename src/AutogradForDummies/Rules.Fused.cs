@@ -243,8 +243,8 @@ internal static partial class Rules
     }
 
     /// <summary>Two dot products over the same inputs in one sweep, each with its own four 4-wide sums as in
-    /// <see cref="Dot256"/>: eight independent sums keep both of the processor's multiply-add units busy, and each input
-    /// is loaded once for both.</summary>
+    /// <see cref="Dot256"/>: eight sums that do not wait for each other instead of four, and each input loaded once for
+    /// both.</summary>
     private static (double Y0, double Y1) Dot256Pair(ref double w0, ref double w1, ref double x, int n)
     {
         Vector256<double> v0 = default, v1 = default, v2 = default, v3 = default;
