@@ -36,13 +36,7 @@ internal sealed class GridJobAttribute : Attribute, IConfigSource
         var config = ManualConfig.CreateEmpty();
         if (!CommandLineChoosesJob)
         {
-            config.AddJob(Job.Default
-                .WithStrategy(RunStrategy.Throughput)
-                .WithLaunchCount(1)
-                .WithWarmupCount(warmupCount)
-                .WithIterationCount(iterationCount)
-                .WithIterationTime(TimeInterval.FromMilliseconds(IterationMilliseconds))
-                .WithId("Grid"));
+            config.AddJob(CreateJob(warmupCount, iterationCount).WithId("Grid"));
         }
 
         Config = config;
@@ -60,6 +54,15 @@ internal sealed class GridJobAttribute : Attribute, IConfigSource
 
     /// <inheritdoc/>
     public IConfig Config { get; }
+
+    /// <summary>A job of one process with <paramref name="warmupCount"/> warm-up and <paramref name="iterationCount"/>
+    /// measured iterations of at least <see cref="IterationMilliseconds"/> each.</summary>
+    public static Job CreateJob(int warmupCount, int iterationCount) => Job.Default
+        .WithStrategy(RunStrategy.Throughput)
+        .WithLaunchCount(1)
+        .WithWarmupCount(warmupCount)
+        .WithIterationCount(iterationCount)
+        .WithIterationTime(TimeInterval.FromMilliseconds(IterationMilliseconds));
 
     /// <summary>Tells whether BenchmarkDotNet's arguments choose a job.</summary>
     public static bool ChoosesJob(IEnumerable<string> args) =>
