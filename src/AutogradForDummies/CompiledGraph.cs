@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AutogradForDummies;
 
@@ -59,6 +60,9 @@ public sealed class CompiledGraph
     private readonly double[] _constants;   // the constants of operations with constants, list after list
     private readonly double[] _values;      // by slot
     private readonly double[] _grads;       // by slot
+    private readonly int[]? _shortRuns;     // for runs of short dot products (GroupShortDots): the end at the first, the start at the last
+    private readonly double[] _shortScratch; // a short run's gradients while it runs backward
+    private readonly int[] _shortActive;     // which of them are not 0, last first
     private readonly int _rootSlot;
     private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
 
@@ -106,6 +110,15 @@ public sealed class CompiledGraph
         }
 
         (_code, _computes, _then) = FuseActivations(code, computes);
+        var isLeafSlot = new bool[nodes.Length];
+        foreach (int leafSlot in _leafSlots)
+        {
+            isLeafSlot[leafSlot] = true;
+        }
+
+        (_shortRuns, int longestRun) = GroupShortDots(_code, isLeafSlot);
+        _shortScratch = new double[longestRun];
+        _shortActive = new int[longestRun];
         PairDots(_code);
         _gathered = [.. builder.Gathered];
         _constants = [.. builder.Constants];
@@ -125,6 +138,9 @@ public sealed class CompiledGraph
 
     /// <summary>Gets how many pairs of dot products share a sweep (see <see cref="PairDots"/>).</summary>
     internal int SharedSweeps => _code.Count(c => c.PairedWithNext);
+
+    /// <summary>Gets how many dot products belong to runs of short ones (see <see cref="GroupShortDots"/>).</summary>
+    internal int InShortRuns => _code.Count(c => c.InShortRun);
 
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
@@ -147,6 +163,15 @@ public sealed class CompiledGraph
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
+            if (c.InShortRun)
+            {
+                // Neurons with a few inputs each, on the same inputs, in one step (GroupShortDots).
+                int end = _shortRuns![i];
+                ShortRunForward(i, end, everyNode);
+                i = end - 1;
+                continue;
+            }
+
             if (c.PairedWithNext)
             {
                 // Two neurons on the same inputs, in one sweep, each in its own order (PairDots).
@@ -200,6 +225,15 @@ public sealed class CompiledGraph
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
+            if (c.InShortRun)
+            {
+                // The last of a run of short dot products: the whole run, last first (GroupShortDots).
+                int start = _shortRuns![i];
+                ShortRunBackward(start, i + 1, everyNode);
+                i = start;
+                continue;
+            }
+
             if (i > 0 && code[i - 1].PairedWithNext)
             {
                 // The second of two neurons that share a sweep, then the first (PairDots).
@@ -331,6 +365,174 @@ public sealed class CompiledGraph
         }
     }
 
+    /// <summary>The forward rules of a run of short dot products, instructions <paramref name="start"/> to
+    /// <paramref name="end"/> − 1 (<see cref="GroupShortDots"/>), each with the bits of one at a time: four neurons at
+    /// once on the vector units where they are followed by ReLUs, one by one otherwise.</summary>
+    private void ShortRunForward(int start, int end, bool everyNode)
+    {
+        var v = _values;
+        var code = _code;
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var x = v.AsSpan(first.B, n);
+        int i = start;
+        if (first.Then == OpCode.Relu && Rules.VectorBits == 256)
+        {
+            var zero = Vector256<double>.Zero;
+            for (; i + 4 <= end; i += 4)
+            {
+                int a0 = code[i].A, a1 = code[i + 1].A, a2 = code[i + 2].A, a3 = code[i + 3].A;
+                var z = Rules.ShortDot4(
+                    Lanes(v, a0, a1, a2, a3, 0), n > 1 ? Lanes(v, a0, a1, a2, a3, 1) : zero,
+                    n > 2 ? Lanes(v, a0, a1, a2, a3, 2) : zero, n > 3 ? Lanes(v, a0, a1, a2, a3, 3) : zero,
+                    x, first.HasBias ? Lanes(v, a0, a1, a2, a3, n) : zero);
+                if (!Rules.AllFinite(z))
+                {
+                    // An overflow to redo (Rules.Dot's fallback): one at a time.
+                    for (int k = i; k < i + 4; k++)
+                    {
+                        ref readonly var c = ref code[k];
+                        Computed(k, in c, Rules.ShortDot(v.AsSpan(c.A, n), x, c.HasBias ? v[c.A + n] : 0), everyNode);
+                    }
+
+                    continue;
+                }
+
+                var a = Rules.Relu.Forward4(z);
+                for (int l = 0; l < 4; l++)
+                {
+                    // As Computed does for a dot product followed by a ReLU.
+                    ref readonly var c = ref code[i + l];
+                    v[c.Dst] = z[l];
+                    v[c.ThenDst] = a[l];
+                    if (everyNode)
+                    {
+                        _computes[i + l].StoreComputedData(z[l]);
+                        _then[i + l]!.StoreComputedData(a[l]);
+                    }
+                }
+            }
+        }
+
+        for (; i < end; i++)
+        {
+            ref readonly var c = ref code[i];
+            Computed(i, in c, Rules.ShortDot(v.AsSpan(c.A, n), x, c.HasBias ? v[c.A + n] : 0), everyNode);
+        }
+    }
+
+    /// <summary>
+    /// The backward rules of a run of short dot products (<see cref="GroupShortDots"/>), as one at a time gives them:
+    /// every neuron's gradient (four at once through their ReLUs on the vector units), then, last neuron first, each
+    /// neuron's terms into its weights, its bias and the shared inputs, whose gradients stay in registers meanwhile. A
+    /// neuron whose gradient is 0 passes nothing on.
+    /// </summary>
+    private void ShortRunBackward(int start, int end, bool everyNode)
+    {
+        var v = _values;
+        var g = _grads;
+        var code = _code;
+        ref readonly var first = ref code[start];
+        int n = first.Count, xs = first.B;
+        var dy = _shortScratch;
+        int i = start;
+        if (first.Then == OpCode.Relu && Rules.VectorBits == 256)
+        {
+            var zero = Vector256<double>.Zero;
+            for (; i + 4 <= end; i += 4)
+            {
+                // As GradientReaching does for a dot product followed by a ReLU, four at once.
+                ref readonly var c0 = ref code[i];
+                ref readonly var c1 = ref code[i + 1];
+                ref readonly var c2 = ref code[i + 2];
+                ref readonly var c3 = ref code[i + 3];
+                var da = Vector256.Create(g[c0.ThenDst], g[c1.ThenDst], g[c2.ThenDst], g[c3.ThenDst]);
+                var y = Vector256.Create(v[c0.ThenDst], v[c1.ThenDst], v[c2.ThenDst], v[c3.ThenDst]);
+                var gz = Vector256.Create(g[c0.Dst], g[c1.Dst], g[c2.Dst], g[c3.Dst]);
+                var d = Rules.Relu.Backward4(y, da, gz, ~Vector256.Equals(da, zero)); // only where da ≠ 0
+                for (int l = 0; l < 4; l++)
+                {
+                    ref readonly var c = ref code[i + l];
+                    dy[i - start + l] = d[l];
+                    g[c.Dst] = d[l];
+                    if (everyNode)
+                    {
+                        _then[i + l]!.Grad = da[l];
+                        g[c.ThenDst] = 0;
+                        _computes[i + l].Grad = d[l];
+                        g[c.Dst] = 0;
+                    }
+                }
+            }
+        }
+
+        for (; i < end; i++)
+        {
+            dy[i - start] = GradientReaching(i, in code[i], everyNode);
+        }
+
+        // The neurons that pass a gradient on, last first (no branch on each one's gradient).
+        var active = _shortActive;
+        int count = 0;
+        for (int m = end - start - 1; m >= 0; m--)
+        {
+            active[count] = m;
+            count += dy[m] != 0 ? 1 : 0;
+        }
+
+        // The inputs' gradients stay in registers while the neurons pass; each neuron's terms come in the order of
+        // Rules.DotTermBackward (d/dwₖ = xₖ, d/dxₖ = wₖ), so each gradient gets the bits of one at a time.
+        double x0 = v[xs], x1 = n > 1 ? v[xs + 1] : 0, x2 = n > 2 ? v[xs + 2] : 0, x3 = n > 3 ? v[xs + 3] : 0;
+        double gx0 = g[xs], gx1 = n > 1 ? g[xs + 1] : 0, gx2 = n > 2 ? g[xs + 2] : 0, gx3 = n > 3 ? g[xs + 3] : 0;
+        for (int k = 0; k < count; k++)
+        {
+            int m = active[k];
+            double d = dy[m];
+            int w = code[start + m].A;
+            Rules.DotTermBackward(v[w], x0, d, ref g[w], ref gx0);
+            if (n > 1)
+            {
+                Rules.DotTermBackward(v[w + 1], x1, d, ref g[w + 1], ref gx1);
+            }
+
+            if (n > 2)
+            {
+                Rules.DotTermBackward(v[w + 2], x2, d, ref g[w + 2], ref gx2);
+            }
+
+            if (n > 3)
+            {
+                Rules.DotTermBackward(v[w + 3], x3, d, ref g[w + 3], ref gx3);
+            }
+
+            if (first.HasBias)
+            {
+                Rules.BiasBackward(d, ref g[w + n]);
+            }
+        }
+
+        g[xs] = gx0;
+        if (n > 1)
+        {
+            g[xs + 1] = gx1;
+        }
+
+        if (n > 2)
+        {
+            g[xs + 2] = gx2;
+        }
+
+        if (n > 3)
+        {
+            g[xs + 3] = gx3;
+        }
+    }
+
+    /// <summary>Four values of the array, one from each of four runs, at <paramref name="offset"/> into each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Lanes(double[] values, int a0, int a1, int a2, int a3, int offset) =>
+        Vector256.Create(values[a0 + offset], values[a1 + offset], values[a2 + offset], values[a3 + offset]);
+
     /// <summary>Gives the value a node of this graph had in the last <see cref="Forward"/> (or at compilation), whatever
     /// <see cref="Updates"/> says.</summary>
     /// <param name="node">A Scalar of this graph.</param>
@@ -412,6 +614,74 @@ public sealed class CompiledGraph
     }
 
     /// <summary>
+    /// Marks the runs of consecutive dot products with at most <see cref="Rules.ShortDotTerms"/> inputs each on the same
+    /// inputs, with the same activation (a first layer on low-dimensional points, on one example), so that each run is
+    /// computed in one step, forward and backward, instead of one instruction per neuron. Returns, for every
+    /// instruction, the run's end at its first instruction and its start at its last (null where there is no run), and
+    /// the longest run's length.
+    /// </summary>
+    /// <remarks>
+    /// A neuron joins a run only where computing the run whole cannot change what any of its neurons reads: its weights
+    /// and bias are leaves (parameters, which no instruction computes) and lie apart from the inputs, and its value and
+    /// activation lie outside the inputs. Backward, the weights receive their neurons' terms and the inputs the neurons'
+    /// terms last neuron first, as one instruction after another gives them (also where two neurons share a weight).
+    /// </remarks>
+    private static (int[]? Runs, int Longest) GroupShortDots(Instruction[] code, bool[] isLeafSlot)
+    {
+        int[]? runs = null;
+        int longest = 0;
+        for (int i = 0; i < code.Length;)
+        {
+            int end = i + 1;
+            if (CanJoin(in code[i], in code[i], isLeafSlot))
+            {
+                while (end < code.Length && CanJoin(in code[end], in code[i], isLeafSlot))
+                {
+                    end++;
+                }
+
+                if (end - i >= 2)
+                {
+                    runs ??= new int[code.Length];
+                    runs[i] = end;
+                    runs[end - 1] = i;
+                    for (int m = i; m < end; m++)
+                    {
+                        code[m] = code[m] with { Form = code[m].Form | DotForm.ShortRun };
+                    }
+
+                    longest = Math.Max(longest, end - i);
+                }
+            }
+
+            i = end;
+        }
+
+        return (runs, longest);
+
+        static bool CanJoin(ref readonly Instruction c, ref readonly Instruction first, bool[] isLeafSlot)
+        {
+            if (c.Op != OpCode.Dot || c.Gather >= 0 || c.Count == 0 || c.Count > Rules.ShortDotTerms
+                || c.B != first.B || c.Count != first.Count || c.HasBias != first.HasBias || c.Then != first.Then)
+            {
+                return false;
+            }
+
+            int n = c.Count, xs = c.B;
+            bool Outside(int slot) => slot < xs || slot >= xs + n;
+            for (int k = c.A; k < c.A + n + (c.HasBias ? 1 : 0); k++)
+            {
+                if (!isLeafSlot[k] || !Outside(k))
+                {
+                    return false;
+                }
+            }
+
+            return Outside(c.Dst) && (c.Then == OpCode.Leaf || Outside(c.ThenDst));
+        }
+    }
+
+    /// <summary>
     /// Marks each dot product that the next instruction, another dot product over the same run of inputs (the next
     /// neuron of a layer, on the same example), can share a sweep with, so that both are computed together, forward and
     /// backward. Each keeps its own order of additions, so the numbers are those of one after the other.
@@ -437,6 +707,7 @@ public sealed class CompiledGraph
         static bool CanShareSweep(ref readonly Instruction first, ref readonly Instruction second)
         {
             if (first.Op != OpCode.Dot || second.Op != OpCode.Dot || first.Gather >= 0 || second.Gather >= 0
+                || first.InShortRun || second.InShortRun
                 || first.B != second.B || first.Count != second.Count || first.Count == 0)
             {
                 return false;
@@ -474,6 +745,10 @@ public sealed class CompiledGraph
 
         /// <summary>Gets whether this dot product and the next instruction, another, are computed in one sweep.</summary>
         public bool PairedWithNext => (Form & DotForm.PairedWithNext) != 0;
+
+        /// <summary>Gets whether this dot product belongs to a run of short ones computed in one step (see
+        /// <see cref="GroupShortDots"/>).</summary>
+        public bool InShortRun => (Form & DotForm.ShortRun) != 0;
     }
 
     /// <summary>What an instruction of a dot product has beside its weights and inputs.</summary>
@@ -488,6 +763,10 @@ public sealed class CompiledGraph
         /// <summary>The next instruction is a dot product over the same inputs, computed in the same sweep (see
         /// <see cref="PairDots"/>).</summary>
         PairedWithNext = 2,
+
+        /// <summary>One of a run of dot products with a few inputs each, computed in one step (see
+        /// <see cref="GroupShortDots"/>).</summary>
+        ShortRun = 4,
     }
 
     /// <summary>The value of a fused activation from the value <paramref name="z"/> of the node before it.</summary>

@@ -43,21 +43,81 @@ internal static partial class Rules
         where TW : IValueList, allows ref struct
         where TX : IValueList, allows ref struct => double.IsFinite(y) ? y : DotWithoutOverflow(w, x, bias, y);
 
+    /// <summary>The most terms of a dot product that <see cref="ShortDot{TW, TX}"/> computes.</summary>
+    internal const int ShortDotTerms = 4;
+
+    /// <summary>
+    /// <see cref="DotInOrder{TW, TX}"/> for at most four terms (<paramref name="n"/> ≤ <see cref="ShortDotTerms"/>), such
+    /// as a first layer's neurons on two-dimensional points: only the first four running sums receive a term; the others
+    /// are 0, and adding a 0 changes a number only by turning −0 into +0, which "+ 0.0" does here. The same tree, without
+    /// the additions of zeros.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ShortDot<TW, TX>(scoped TW w, scoped TX x, int n, double bias)
+        where TW : IValueList, allows ref struct
+        where TX : IValueList, allows ref struct
+    {
+        double t0 = n > 0 ? Math.FusedMultiplyAdd(w[0], x[0], 0) + 0.0 : 0;
+        double t1 = n > 1 ? Math.FusedMultiplyAdd(w[1], x[1], 0) + 0.0 : 0;
+        double t2 = n > 2 ? Math.FusedMultiplyAdd(w[2], x[2], 0) + 0.0 : 0;
+        double t3 = n > 3 ? Math.FusedMultiplyAdd(w[3], x[3], 0) + 0.0 : 0;
+        return bias + LaneTotal(t0, t1, t2, t3);
+    }
+
+    /// <summary><see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> for at most
+    /// <see cref="ShortDotTerms"/> inputs, such as a first layer's neuron on a two-dimensional point, without the steps
+    /// that choose a kernel: the same bits.</summary>
+    /// <exception cref="ArgumentException">There are more than four inputs, or fewer weights than inputs.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double ShortDot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double bias)
+    {
+        int n = x.Length;
+        if (n > ShortDotTerms || w.Length < n)
+        {
+            throw n > ShortDotTerms
+                ? new ArgumentException($"At most {ShortDotTerms} inputs, not {n}.", nameof(x))
+                : new ArgumentException($"{w.Length} weights for {n} inputs.", nameof(w));
+        }
+
+        var ws = new ValuesIn(w);
+        var xs = new ValuesIn(x);
+        return Finite(ShortDot(ws, xs, n, bias), ws, xs, bias);
+    }
+
+    /// <summary>
+    /// <see cref="ShortDot{TW, TX}"/> for four neurons at once on the same inputs <paramref name="x"/> (at most
+    /// <see cref="ShortDotTerms"/>): <paramref name="w0"/> holds the first weight of each of the four neurons (lane l:
+    /// neuron l), <paramref name="w1"/> the second, and so on, and <paramref name="bias"/> their biases; lane l of the
+    /// result is what <see cref="ShortDot{TW, TX}"/> gives neuron l, the same operations in the same order, before
+    /// <see cref="Finite"/>'s check for overflow.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> ShortDot4(
+        Vector256<double> w0, Vector256<double> w1, Vector256<double> w2, Vector256<double> w3, ReadOnlySpan<double> x, Vector256<double> bias)
+    {
+        int n = x.Length;
+        var zero = Vector256<double>.Zero;
+        var t0 = n > 0 ? Vector256.FusedMultiplyAdd(w0, Vector256.Create(x[0]), zero) + zero : zero;
+        var t1 = n > 1 ? Vector256.FusedMultiplyAdd(w1, Vector256.Create(x[1]), zero) + zero : zero;
+        var t2 = n > 2 ? Vector256.FusedMultiplyAdd(w2, Vector256.Create(x[2]), zero) + zero : zero;
+        var t3 = n > 3 ? Vector256.FusedMultiplyAdd(w3, Vector256.Create(x[3]), zero) + zero : zero;
+        return bias + ((t0 + t1) + (t2 + t3)); // LaneTotal, lane by lane
+    }
+
+    /// <summary>Whether every lane of <paramref name="y"/> is finite (no overflow for <see cref="Finite"/> to redo).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool AllFinite(Vector256<double> y) =>
+        Vector256.LessThanAll(Vector256.Abs(y), Vector256.Create(double.PositiveInfinity));
+
     /// <summary>The dot product in the fixed order of <see cref="Dot{TW, TX}"/>, in plain IEEE arithmetic.</summary>
     private static double DotInOrder<TW, TX>(scoped TW w, scoped TX x, double bias)
         where TW : IValueList, allows ref struct
         where TX : IValueList, allows ref struct
     {
         int n = x.Count;
-        if (n <= 4)
+        if (n <= ShortDotTerms)
         {
-            // Only the first four running sums receive a term; the others are 0, and adding a 0 changes a number
-            // only by turning −0 into +0, which "+ 0.0" does here. The same tree, without the additions of zeros.
-            double t0 = n > 0 ? Math.FusedMultiplyAdd(w[0], x[0], 0) + 0.0 : 0;
-            double t1 = n > 1 ? Math.FusedMultiplyAdd(w[1], x[1], 0) + 0.0 : 0;
-            double t2 = n > 2 ? Math.FusedMultiplyAdd(w[2], x[2], 0) + 0.0 : 0;
-            double t3 = n > 3 ? Math.FusedMultiplyAdd(w[3], x[3], 0) + 0.0 : 0;
-            return bias + LaneTotal(t0, t1, t2, t3);
+            return ShortDot(w, x, n, bias);
         }
 
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 
 namespace AutogradForDummies;
 
@@ -182,6 +183,15 @@ internal static partial class Rules
                 da += dy; // d relu(a)/da = 1 where a > 0, else 0 (also at 0, and for NaN)
             }
         }
+
+        /// <summary><see cref="Forward"/> on four values at once, lane by lane.</summary>
+        public static Vector256<double> Forward4(Vector256<double> a) =>
+            Vector256.ConditionalSelect(Vector256.LessThanOrEqual(a, Vector256<double>.Zero), Vector256<double>.Zero, a);
+
+        /// <summary><see cref="Backward"/> on four values at once, lane by lane, for the lanes of <paramref name="use"/>
+        /// (all bits set) only: returns what <paramref name="da"/> becomes.</summary>
+        public static Vector256<double> Backward4(Vector256<double> y, Vector256<double> dy, Vector256<double> da, Vector256<double> use) =>
+            Vector256.ConditionalSelect(use & Vector256.GreaterThan(y, Vector256<double>.Zero), da + dy, da); // as Backward: 1 where a > 0
     }
 
     /// <summary>y = tanh(a)</summary>

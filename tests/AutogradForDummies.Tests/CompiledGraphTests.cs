@@ -271,6 +271,96 @@ public sealed class CompiledGraphTests
     }
 
     // Exact equality down to the sign of zero and the NaN payload.
+    [Fact]
+    public void A_first_layer_on_low_dimensional_points_runs_as_one_step_and_gives_the_dynamic_bits()
+    {
+        // MLPs on points of 1 to 4 coordinates (runs of short dot products, four neurons at a time on the vector
+        // units, then the rest one by one), with weights and points that include zeros of both signs, numbers whose
+        // products overflow, infinities and NaNs, so that some ReLUs are off, some gradients are 0 and some blocks
+        // of four redo an overflow one at a time. Every parameter's gradient and the loss must keep their bits.
+        double[] specials = [0.0, -0.0, 1e200, -1e200, double.PositiveInfinity, double.NaN, 3.0];
+        int inRuns = 0;
+        for (int seed = 0; seed < 400; seed++)
+        {
+            var random = new Random(seed);
+            int inputs = 1 + (seed % Rules.ShortDotTerms), width = 1 + random.Next(11), examples = 1 + random.Next(4);
+            var model = new AutogradForDummies.Nn.MLP(inputs, [width, 1 + random.Next(5), 1], seed: seed);
+            var parameters = model.Parameters();
+            foreach (var p in parameters)
+            {
+                if (random.Next(8) == 0)
+                {
+                    p.Data = specials[random.Next(specials.Length)];
+                }
+            }
+
+            var points = Enumerable.Range(0, examples)
+                .Select(_ => Enumerable.Range(0, inputs).Select(_ => random.Next(6) == 0 ? specials[random.Next(specials.Length)] : random.NextDouble() - 0.5).ToArray())
+                .ToArray();
+            Scalar Build() => Scalar.Sum(points.Select(x => model.Forward(x)[0].Relu()).ToArray());
+
+            var dynamic = Build();
+            ZeroLeafGrads([.. parameters]);
+            dynamic.Backward();
+            long[] expected = [.. parameters.Select(p => Bits(p.Grad))];
+            foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+            {
+                var graph = Build().Compile(updates);
+                inRuns += graph.InShortRuns;
+                ZeroLeafGrads([.. parameters]);
+                Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"seed {seed}, {updates}");
+                graph.Backward();
+                parameters.Select(p => Bits(p.Grad)).Should().Equal(expected, $"seed {seed}, {updates}");
+            }
+        }
+
+        inRuns.Should().BeGreaterThan(1000, "the first layers form runs");
+    }
+
+    [Fact]
+    public void Every_node_of_a_first_layer_run_holds_the_dynamic_numbers()
+    {
+        var model = new AutogradForDummies.Nn.MLP(2, [9, 3, 1], seed: 4);
+        double[][] points = [[0.3, -0.7], [-0.0, 0.0], [1.5, 2.5]];
+        Scalar Build(out List<Scalar> nodes)
+        {
+            var loss = Scalar.Sum(points.Select(x => model.Forward(x)[0]).ToArray());
+            nodes = [.. loss.TopologicalOrder()];
+            return loss;
+        }
+
+        var dynamic = Build(out var dynamicNodes);
+        dynamic.Backward();
+        var data = dynamicNodes.Select(n => Bits(n.Data)).ToArray();
+        var grads = dynamicNodes.Select(n => Bits(n.Grad)).ToArray();
+        foreach (var p in model.Parameters())
+        {
+            p.Grad = 0;
+        }
+
+        var compiled = Build(out var compiledNodes);
+        var graph = compiled.Compile();
+        graph.InShortRuns.Should().Be(9 * points.Length);
+        var parameters = model.Parameters();
+        double[] original = [.. parameters.Select(p => p.Data)];
+        foreach (var p in parameters)
+        {
+            p.Data += 0.5;
+        }
+
+        graph.Forward(); // every node now holds other numbers, so the next pass must write every one of them
+        compiledNodes.Select(n => Bits(n.Data)).Should().NotEqual(data);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            parameters[i].Data = original[i];
+        }
+
+        graph.Forward();
+        graph.Backward();
+        compiledNodes.Select(n => Bits(n.Data)).Should().Equal(data);
+        compiledNodes.Select(n => Bits(n.Grad)).Should().Equal(grads);
+    }
+
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
     private static void ZeroLeafGrads(Scalar[] nodes)
@@ -548,9 +638,11 @@ public sealed class CompiledGraphTests
         var scores = Enumerable.Range(0, 5).Select(i => model.Forward([i, -i])[0]).ToArray();
         var graph = AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1]).Compile();
 
-        // Each hidden layer's 16 neurons read the same inputs (the point's 2, then the first layer's 16): 8 pairs per layer
-        // and point. The output neuron has no partner.
-        graph.SharedSweeps.Should().Be(5 * 2 * 8);
+        // The second hidden layer's 16 neurons read the same inputs (the first layer's 16): 8 pairs per point. The first
+        // layer's, with two inputs each, run as one step per point instead (GroupShortDots); the output neuron has no
+        // partner.
+        graph.SharedSweeps.Should().Be(5 * 8);
+        graph.InShortRuns.Should().Be(5 * 16);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using FluentAssertions;
 using Xunit;
 
@@ -430,6 +431,80 @@ public sealed class RulesTests
         var gradients = new GradientsIn(shares);
         Rules.LogSumExpBackward(new ValuesIn([double.NegativeInfinity, double.NegativeInfinity]), 1, ref gradients);
         shares.Should().Equal(0.5, 0.5);
+    }
+
+    [Fact]
+    public void The_short_dot_products_give_the_bits_of_the_dot_product_lane_by_lane()
+    {
+        // Every length a short dot product takes, values that overflow, signed zeros and non-finite numbers: the
+        // four-lane form, each lane, and the one-neuron form give what Rules.Dot gives.
+        double[] specials = [0.0, -0.0, 1e308, -1e308, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 5e-324, -2.5];
+        var random = new Random(44);
+        for (int round = 0; round < 4000; round++)
+        {
+            int n = round % (Rules.ShortDotTerms + 1);
+            double Pick() => random.Next(4) == 0 ? specials[random.Next(specials.Length)] : Spread(random);
+            var x = Enumerable.Range(0, n).Select(_ => Pick()).ToArray();
+            var w = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, n + 1).Select(_ => Pick()).ToArray()).ToArray();
+            Vector256<double> Lane(int k) => k < n ? Vector256.Create(w[0][k], w[1][k], w[2][k], w[3][k]) : Vector256<double>.Zero;
+            var lanes = Rules.ShortDot4(Lane(0), Lane(1), Lane(2), Lane(3), x, Vector256.Create(w[0][n], w[1][n], w[2][n], w[3][n]));
+            for (int l = 0; l < 4; l++)
+            {
+                double expected = Rules.Dot(w[l].AsSpan(0, n), x, w[l][n]);
+                Bits(Rules.ShortDot(w[l].AsSpan(0, n), x, w[l][n])).Should().Be(Bits(expected), $"round {round}, neuron {l}");
+                if (double.IsFinite(lanes[l]))
+                {
+                    // (A lane that is not finite is done again one at a time, by Rules.Dot's fallback for overflows.)
+                    Bits(lanes[l]).Should().Be(Bits(expected), $"round {round}, lane {l}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_short_dot_product_refuses_more_than_four_inputs_or_too_few_weights()
+    {
+        var tooLong = () => Rules.ShortDot(new double[5], new double[5], 0);
+        tooLong.Should().Throw<ArgumentException>().WithParameterName("x");
+        var tooFew = () => Rules.ShortDot(new double[1], new double[2], 0);
+        tooFew.Should().Throw<ArgumentException>().WithParameterName("w");
+    }
+
+    [Fact]
+    public void The_four_lane_relu_gives_the_bits_of_the_relu_lane_by_lane()
+    {
+        double[] values = [0.0, -0.0, 1.5, -1.5, 5e-324, -5e-324, double.PositiveInfinity, double.NegativeInfinity, double.NaN, -double.NaN];
+        foreach (double a0 in values)
+        {
+            foreach (double a1 in values)
+            {
+                var a = Vector256.Create(a0, a1, a1, a0);
+                var y = Rules.Relu.Forward4(a);
+                for (int l = 0; l < 4; l++)
+                {
+                    Bits(y[l]).Should().Be(Bits(Rules.Relu.Forward(a[l])), $"relu({a[l]})");
+                }
+
+                foreach (double dy in values)
+                {
+                    foreach (double g in new[] { 0.0, -0.0, 2.0 })
+                    {
+                        var use = Vector256.Create(-1L, 0L, -1L, 0L).AsDouble();
+                        var got = Rules.Relu.Backward4(y, Vector256.Create(dy), Vector256.Create(g), use);
+                        for (int l = 0; l < 4; l++)
+                        {
+                            double expected = g;
+                            if (l % 2 == 0) // the lanes use selects
+                            {
+                                Rules.Relu.Backward(a[l], y[l], dy, ref expected);
+                            }
+
+                            Bits(got[l]).Should().Be(Bits(expected), $"relu'({a[l]}), dy {dy}, grad {g}, lane {l}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static double NaiveInOrder(double[] w, double[] x)
