@@ -615,10 +615,10 @@ public sealed class CompiledGraph
 
     /// <summary>
     /// Marks the runs of consecutive dot products with at most <see cref="Rules.ShortDotTerms"/> inputs each on the same
-    /// inputs, with the same activation (a first layer on low-dimensional points, on one example), so that each run is
-    /// computed in one step, forward and backward, instead of one instruction per neuron. Returns, for every
-    /// instruction, the run's end at its first instruction and its start at its last (null where there is no run), and
-    /// the longest run's length.
+    /// inputs, all with or all without a bias and with the same activation (a first layer on low-dimensional points, on
+    /// one example), so that each run is computed in one step, forward and backward, instead of one instruction per
+    /// neuron. Returns an array with, for each run, the run's end at its first instruction and its start at its last
+    /// (0 elsewhere; null if the graph has no run), and the longest run's length.
     /// </summary>
     /// <remarks>
     /// A neuron joins a run only where computing the run whole cannot change what any of its neurons reads: its weights
@@ -690,8 +690,9 @@ public sealed class CompiledGraph
     /// Two are paired only where that cannot change what either reads: both runs consecutive (and not empty), the weights'
     /// runs apart from each other and from the inputs, and neither the first's value nor its activation's among the
     /// second's operands. Then, backward, neither writes a gradient the other reads or writes except the inputs', which
-    /// receive the second's terms first and the first's next, as one after the other does. Short ones are paired too:
-    /// one step of the loop then does the work of two.
+    /// receive the second's terms first and the first's next, as one after the other does. Dot products in a run of
+    /// short ones (<see cref="GroupShortDots"/>) are not paired; other short ones are: one step of the loop then does the
+    /// work of two.
     /// </remarks>
     private static void PairDots(Instruction[] code)
     {
