@@ -299,19 +299,7 @@ public sealed class CompiledGraphTests
                 .ToArray();
             Scalar Build() => Scalar.Sum(points.Select(x => model.Forward(x)[0].Relu()).ToArray());
 
-            var dynamic = Build();
-            ZeroLeafGrads([.. parameters]);
-            dynamic.Backward();
-            long[] expected = [.. parameters.Select(p => Bits(p.Grad))];
-            foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
-            {
-                var graph = Build().Compile(updates);
-                inRuns += graph.InShortRuns;
-                ZeroLeafGrads([.. parameters]);
-                Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"seed {seed}, {updates}");
-                graph.Backward();
-                parameters.Select(p => Bits(p.Grad)).Should().Equal(expected, $"seed {seed}, {updates}");
-            }
+            inRuns += CompiledAsDynamic(Build, [.. parameters], $"seed {seed}").Sum(graph => graph.InShortRuns);
         }
 
         inRuns.Should().BeGreaterThan(1000, "the first layers form runs");
@@ -359,6 +347,29 @@ public sealed class CompiledGraphTests
         graph.Backward();
         compiledNodes.Select(n => Bits(n.Data)).Should().Equal(data);
         compiledNodes.Select(n => Bits(n.Grad)).Should().Equal(grads);
+    }
+
+    /// <summary>Builds the loss three times: differentiated on the dynamic path, then compiled with each of
+    /// <see cref="NodeUpdates"/>' values, each of which must give the loss and every leaf's gradient the same bits.
+    /// Returns the two compiled graphs, for what they formed.</summary>
+    private static CompiledGraph[] CompiledAsDynamic(Func<Scalar> build, Scalar[] leaves, string because)
+    {
+        var dynamic = build();
+        ZeroLeafGrads(leaves);
+        dynamic.Backward();
+        long[] expected = [.. leaves.Select(p => Bits(p.Grad))];
+        var graphs = new List<CompiledGraph>();
+        foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
+        {
+            var graph = build().Compile(updates);
+            ZeroLeafGrads(leaves);
+            Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"{because}, {updates}");
+            graph.Backward();
+            leaves.Select(p => Bits(p.Grad)).Should().Equal(expected, $"{because}, {updates}");
+            graphs.Add(graph);
+        }
+
+        return [.. graphs];
     }
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
@@ -680,19 +691,7 @@ public sealed class CompiledGraphTests
                 return Scalar.Dot(x, x) + (Scalar.Sum(pool) * 1e-3);
             }
 
-            var dynamic = Build();
-            ZeroLeafGrads(pool);
-            dynamic.Backward();
-            long[] expected = [.. pool.Select(p => Bits(p.Grad))];
-            foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
-            {
-                var graph = Build().Compile(updates);
-                pairs += graph.SharedSweeps;
-                ZeroLeafGrads(pool);
-                Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"seed {seed}, {updates}");
-                graph.Backward();
-                pool.Select(p => Bits(p.Grad)).Should().Equal(expected, $"seed {seed}, {updates}");
-            }
+            pairs += CompiledAsDynamic(Build, pool, $"seed {seed}").Sum(graph => graph.SharedSweeps);
         }
 
         pairs.Should().BeGreaterThan(1000, "many of these layers form pairs");
