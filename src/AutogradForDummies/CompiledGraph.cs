@@ -391,8 +391,7 @@ public sealed class CompiledGraph
                     // An overflow to redo (Rules.Dot's fallback): one at a time.
                     for (int k = i; k < i + 4; k++)
                     {
-                        ref readonly var c = ref code[k];
-                        Computed(k, in c, Rules.ShortDot(v.AsSpan(c.A, n), x, c.HasBias ? v[c.A + n] : 0), everyNode);
+                        Computed(k, in code[k], ShortDotOf(in code[k], x), everyNode);
                     }
 
                     continue;
@@ -416,10 +415,13 @@ public sealed class CompiledGraph
 
         for (; i < end; i++)
         {
-            ref readonly var c = ref code[i];
-            Computed(i, in c, Rules.ShortDot(v.AsSpan(c.A, n), x, c.HasBias ? v[c.A + n] : 0), everyNode);
+            Computed(i, in code[i], ShortDotOf(in code[i], x), everyNode);
         }
     }
+
+    /// <summary>One dot product of a run of short ones, by the scalar rule, on the run's inputs <paramref name="x"/>.</summary>
+    private double ShortDotOf(ref readonly Instruction c, ReadOnlySpan<double> x) =>
+        Rules.ShortDot(_values.AsSpan(c.A, c.Count), x, c.HasBias ? _values[c.A + c.Count] : 0);
 
     /// <summary>
     /// The backward rules of a run of short dot products (<see cref="GroupShortDots"/>), as one at a time gives them:
