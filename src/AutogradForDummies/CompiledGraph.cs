@@ -60,9 +60,9 @@ public sealed class CompiledGraph
     private readonly double[] _constants;   // the constants of operations with constants, list after list
     private readonly double[] _values;      // by slot
     private readonly double[] _grads;       // by slot
-    private readonly int[]? _shortRuns;     // for runs of short dot products (GroupShortDots): the end at the first, the start at the last
-    private readonly double[] _shortScratch; // a short run's gradients while it runs backward
-    private readonly int[] _shortActive;     // which of them are not 0, last first
+    private readonly int[]? _runs;          // for runs of dot products (GroupShortDots, GroupLayers): the end at the first, the start at the last
+    private readonly double[] _runGrads;    // a run's gradients while it runs backward
+    private readonly int[] _runActive;      // which of them are not 0, last first
     private readonly int _rootSlot;
     private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
 
@@ -116,10 +116,11 @@ public sealed class CompiledGraph
             isLeafSlot[leafSlot] = true;
         }
 
-        (_shortRuns, int longestRun) = GroupShortDots(_code, isLeafSlot);
-        _shortScratch = new double[longestRun];
-        _shortActive = new int[longestRun];
-        PairDots(_code);
+        int[]? runs = null;
+        int longestRun = Math.Max(GroupShortDots(_code, isLeafSlot, ref runs), GroupLayers(_code, ref runs));
+        _runs = runs;
+        _runGrads = new double[longestRun];
+        _runActive = new int[longestRun];
         _gathered = [.. builder.Gathered];
         _constants = [.. builder.Constants];
         _rootSlot = slot[^1];
@@ -136,8 +137,8 @@ public sealed class CompiledGraph
     /// <summary>Gets the number of nodes (leaves included) in the graph.</summary>
     public int NodeCount { get; private init; }
 
-    /// <summary>Gets how many pairs of dot products share a sweep (see <see cref="PairDots"/>).</summary>
-    internal int SharedSweeps => _code.Count(c => c.PairedWithNext);
+    /// <summary>Gets how many dot products belong to layer runs (see <see cref="GroupLayers"/>).</summary>
+    internal int InLayerRuns => _code.Count(c => c.InLayerRun);
 
     /// <summary>Gets how many dot products belong to runs of short ones (see <see cref="GroupShortDots"/>).</summary>
     internal int InShortRuns => _code.Count(c => c.InShortRun);
@@ -163,24 +164,21 @@ public sealed class CompiledGraph
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
-            if (c.InShortRun)
+            if (c.InShortRun || c.InLayerRun)
             {
-                // Neurons with a few inputs each, on the same inputs, in one step (GroupShortDots).
-                int end = _shortRuns![i];
-                ShortRunForward(i, end, everyNode);
-                i = end - 1;
-                continue;
-            }
+                // Neurons on the same inputs, in one step: with a few inputs each (GroupShortDots), or a layer's
+                // (GroupLayers).
+                int end = _runs![i];
+                if (c.InShortRun)
+                {
+                    ShortRunForward(i, end, everyNode);
+                }
+                else
+                {
+                    LayerRunForward(i, end, everyNode);
+                }
 
-            if (c.PairedWithNext)
-            {
-                // Two neurons on the same inputs, in one sweep, each in its own order (PairDots).
-                ref readonly var d = ref code[i + 1];
-                int n = c.Count;
-                var (y0, y1) = Rules.Dot2(
-                    v.AsSpan(c.A, n), c.HasBias ? v[c.A + n] : 0, v.AsSpan(d.A, n), d.HasBias ? v[d.A + n] : 0, v.AsSpan(c.B, n));
-                Computed(i, in c, y0, everyNode);
-                Computed(++i, in d, y1, everyNode);
+                i = end - 1;
                 continue;
             }
 
@@ -225,22 +223,20 @@ public sealed class CompiledGraph
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
-            if (c.InShortRun)
+            if (c.InShortRun || c.InLayerRun)
             {
-                // The last of a run of short dot products: the whole run, last first (GroupShortDots).
-                int start = _shortRuns![i];
-                ShortRunBackward(start, i + 1, everyNode);
-                i = start;
-                continue;
-            }
+                // The last of a run: the whole run, last first (GroupShortDots, GroupLayers).
+                int start = _runs![i];
+                if (c.InShortRun)
+                {
+                    ShortRunBackward(start, i + 1, everyNode);
+                }
+                else
+                {
+                    LayerRunBackward(start, i + 1, everyNode);
+                }
 
-            if (i > 0 && code[i - 1].PairedWithNext)
-            {
-                // The second of two neurons that share a sweep, then the first (PairDots).
-                ref readonly var p = ref code[i - 1];
-                double dy1 = GradientReaching(i, in c, everyNode);
-                double dy0 = GradientReaching(--i, in p, everyNode);
-                PairBackward(in p, dy0, in c, dy1);
+                i = start;
                 continue;
             }
 
@@ -330,38 +326,79 @@ public sealed class CompiledGraph
         return dy;
     }
 
-    /// <summary>The backward rules of two dot products that share a sweep (<see cref="PairDots"/>): the second's
-    /// terms first, as one after the other would have them. One whose gradient is 0 passes nothing on.</summary>
-    private void PairBackward(ref readonly Instruction first, double dy0, ref readonly Instruction second, double dy1)
+    /// <summary>The forward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
+    /// (<see cref="GroupLayers"/>): two neurons at a time in one sweep over their inputs, each in its own order of
+    /// additions, so each gets the bits of one at a time.</summary>
+    private void LayerRunForward(int start, int end, bool everyNode)
     {
-        if (dy0 == 0 || dy1 == 0)
+        var v = _values;
+        var code = _code;
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var x = v.AsSpan(first.B, n);
+        int i = start;
+        for (; i + 1 < end; i += 2)
         {
-            if (dy1 != 0)
-            {
-                new BackwardStep(this, in second, dy1).Dot();
-            }
+            ref readonly var c = ref code[i];
+            ref readonly var d = ref code[i + 1];
+            var (y0, y1) = Rules.Dot2(v.AsSpan(c.A, n), c.HasBias ? v[c.A + n] : 0, v.AsSpan(d.A, n), d.HasBias ? v[d.A + n] : 0, x);
+            Computed(i, in c, y0, everyNode);
+            Computed(i + 1, in d, y1, everyNode);
+        }
 
-            if (dy0 != 0)
-            {
-                new BackwardStep(this, in first, dy0).Dot();
-            }
+        if (i < end)
+        {
+            ref readonly var c = ref code[i];
+            Computed(i, in c, Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c)), everyNode);
+        }
+    }
 
-            return;
+    /// <summary>
+    /// The backward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
+    /// (<see cref="GroupLayers"/>): every neuron's gradient, last first, then the neurons that pass one on, two at a time
+    /// in one sweep over the shared inputs, whichever they are, in the same order: the inputs receive the neurons' terms
+    /// last neuron first, as one instruction after another gives them. A neuron whose gradient is 0 passes nothing on.
+    /// </summary>
+    private void LayerRunBackward(int start, int end, bool everyNode)
+    {
+        var code = _code;
+        var dy = _runGrads;
+        var active = _runActive;
+        int count = 0;
+        for (int i = end - 1; i >= start; i--)
+        {
+            // (No branch on each gradient: a 0 is written and then written over.)
+            dy[count] = GradientReaching(i, in code[i], everyNode);
+            active[count] = i;
+            count += dy[count] != 0 ? 1 : 0;
         }
 
         var v = _values.AsSpan();
         var g = _grads.AsSpan();
-        int n = first.Count, xs = first.B;
-        Rules.AddScaledPair(
-            v.Slice(xs, n), g.Slice(xs, n), v.Slice(second.A, n), dy1, g.Slice(second.A, n), v.Slice(first.A, n), dy0, g.Slice(first.A, n));
-        if (second.HasBias)
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var x = v.Slice(first.B, n);
+        var gx = g.Slice(first.B, n);
+        int k = 0;
+        for (; k + 2 <= count; k += 2)
         {
-            Rules.BiasBackward(dy1, ref g[second.A + n]);
+            ref readonly var c0 = ref code[active[k]];
+            ref readonly var c1 = ref code[active[k + 1]];
+            Rules.AddScaledPair(x, gx, v.Slice(c0.A, n), dy[k], g.Slice(c0.A, n), v.Slice(c1.A, n), dy[k + 1], g.Slice(c1.A, n));
+            if (c0.HasBias)
+            {
+                Rules.BiasBackward(dy[k], ref g[c0.A + n]);
+            }
+
+            if (c1.HasBias)
+            {
+                Rules.BiasBackward(dy[k + 1], ref g[c1.A + n]);
+            }
         }
 
-        if (first.HasBias)
+        if (k < count)
         {
-            Rules.BiasBackward(dy0, ref g[first.A + n]);
+            new BackwardStep(this, in code[active[k]], dy[k]).Dot(); // its bias too
         }
     }
 
@@ -436,7 +473,7 @@ public sealed class CompiledGraph
         var code = _code;
         ref readonly var first = ref code[start];
         int n = first.Count, xs = first.B;
-        var dy = _shortScratch;
+        var dy = _runGrads;
         int i = start;
         if (first.Then == OpCode.Relu && Rules.VectorBits == 256)
         {
@@ -474,7 +511,7 @@ public sealed class CompiledGraph
         }
 
         // The neurons that pass a gradient on, last first (no branch on each one's gradient).
-        var active = _shortActive;
+        var active = _runActive;
         int count = 0;
         for (int m = end - start - 1; m >= 0; m--)
         {
@@ -619,8 +656,8 @@ public sealed class CompiledGraph
     /// Marks the runs of consecutive dot products with at most <see cref="Rules.ShortDotTerms"/> inputs each on the same
     /// inputs, all with or all without a bias and with the same activation (a first layer on low-dimensional points, on
     /// one example), so that each run is computed in one step, forward and backward, instead of one instruction per
-    /// neuron. Returns an array with, for each run, the run's end at its first instruction and its start at its last
-    /// (0 elsewhere; null if the graph has no run), and the longest run's length.
+    /// neuron. Writes, for each run, the run's end at its first instruction and its start at its last into
+    /// <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
     /// </summary>
     /// <remarks>
     /// A neuron joins a run only where computing the run whole cannot change what any of its neurons reads: its weights
@@ -628,9 +665,8 @@ public sealed class CompiledGraph
     /// activation lie outside the inputs. Backward, the weights receive their neurons' terms and the inputs the neurons'
     /// terms last neuron first, as one instruction after another gives them (also where two neurons share a weight).
     /// </remarks>
-    private static (int[]? Runs, int Longest) GroupShortDots(Instruction[] code, bool[] isLeafSlot)
+    private static int GroupShortDots(Instruction[] code, bool[] isLeafSlot, ref int[]? runs)
     {
-        int[]? runs = null;
         int longest = 0;
         for (int i = 0; i < code.Length;)
         {
@@ -644,14 +680,7 @@ public sealed class CompiledGraph
 
                 if (end - i >= 2)
                 {
-                    runs ??= new int[code.Length];
-                    runs[i] = end;
-                    runs[end - 1] = i;
-                    for (int m = i; m < end; m++)
-                    {
-                        code[m] = code[m] with { Form = code[m].Form | DotForm.ShortRun };
-                    }
-
+                    MarkRun(code, i, end, DotForm.ShortRun, ref runs);
                     longest = Math.Max(longest, end - i);
                 }
             }
@@ -659,7 +688,7 @@ public sealed class CompiledGraph
             i = end;
         }
 
-        return (runs, longest);
+        return longest;
 
         static bool CanJoin(ref readonly Instruction c, ref readonly Instruction first, bool[] isLeafSlot)
         {
@@ -684,46 +713,118 @@ public sealed class CompiledGraph
     }
 
     /// <summary>
-    /// Marks each dot product that the next instruction, another dot product over the same run of inputs (the next
-    /// neuron of a layer, on the same example), can share a sweep with, so that both are computed together, forward and
-    /// backward. Each keeps its own order of additions, so the numbers are those of one after the other.
+    /// Marks the layer runs: consecutive dot products over the same run of inputs (the neurons of a layer, on one
+    /// example), so that forward two neurons share each sweep over the inputs and backward
+    /// the neurons that pass a gradient on go two at a time, whichever they are. Each keeps its own order of additions,
+    /// so the numbers are those of one instruction after another. Writes each run's end at its first instruction and its
+    /// start at its last into <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
     /// </summary>
     /// <remarks>
-    /// Two are paired only where that cannot change what either reads: both runs consecutive (and not empty), the weights'
-    /// runs apart from each other and from the inputs, and neither the first's value nor its activation's among the
-    /// second's operands. Then, backward, neither writes a gradient the other reads or writes except the inputs', which
-    /// receive the second's terms first and the first's next, as one after the other does. Dot products in a run of
-    /// short ones (<see cref="GroupShortDots"/>) are not paired; other short ones are: one step of the loop then does the
-    /// work of two.
+    /// A run is formed only where that cannot change what any of its neurons reads or writes: the weights' runs (each
+    /// with its bias) lie apart from each other and from the inputs, and no neuron's value or activation lies among the
+    /// weights or the inputs. Then, backward, each neuron's weights receive only its own terms, and nothing a neuron
+    /// writes is read by another's gradient. Where the whole stretch of such dot products does not qualify (a weight that
+    /// is another neuron's value, two neurons sharing weights), neighbours that do are paired as runs of two. Dot
+    /// products in runs of short ones (<see cref="GroupShortDots"/>) are left to those.
     /// </remarks>
-    private static void PairDots(Instruction[] code)
+    private static int GroupLayers(Instruction[] code, ref int[]? runs)
     {
-        for (int i = 0; i + 1 < code.Length; i++)
+        int longest = 0;
+        for (int i = 0; i < code.Length;)
         {
-            if (CanShareSweep(in code[i], in code[i + 1]))
+            int end = i + 1;
+            if (CanJoin(in code[i], in code[i]))
             {
-                code[i] = code[i] with { Form = code[i].Form | DotForm.PairedWithNext };
-                i++; // a pair is two instructions; the next one starts after it
+                while (end < code.Length && CanJoin(in code[end], in code[i]))
+                {
+                    end++;
+                }
+
+                if (end - i >= 2 && IsSafe(code, i, end))
+                {
+                    MarkRun(code, i, end, DotForm.LayerRun, ref runs);
+                    longest = Math.Max(longest, end - i);
+                }
+                else
+                {
+                    for (int k = i; k + 1 < end; k++)
+                    {
+                        if (IsSafe(code, k, k + 2))
+                        {
+                            MarkRun(code, k, k + 2, DotForm.LayerRun, ref runs);
+                            longest = Math.Max(longest, 2);
+                            k++;
+                        }
+                    }
+                }
             }
+
+            i = end;
         }
 
-        static bool CanShareSweep(ref readonly Instruction first, ref readonly Instruction second)
+        return longest;
+
+        static bool CanJoin(ref readonly Instruction c, ref readonly Instruction first) =>
+            c.Op == OpCode.Dot && c.Gather < 0 && c.Count > 0 && !c.InShortRun
+            && c.B == first.B && c.Count == first.Count;
+
+        static bool IsSafe(Instruction[] code, int start, int end)
         {
-            if (first.Op != OpCode.Dot || second.Op != OpCode.Dot || first.Gather >= 0 || second.Gather >= 0
-                || first.InShortRun || second.InShortRun
-                || first.B != second.B || first.Count != second.Count || first.Count == 0)
+            int n = code[start].Count, xs = code[start].B;
+            var weights = new int[end - start];  // where each one's weights start, in order
+            var weightsEnd = new int[end - start]; // and end, its bias included
+            for (int k = 0; k < weights.Length; k++)
             {
-                return false;
+                ref readonly var c = ref code[start + k];
+                weights[k] = c.A;
+                weightsEnd[k] = c.A + n + (c.HasBias ? 1 : 0);
             }
 
-            int n = first.Count, xs = first.B;
-            int firstEnd = first.A + n + (first.HasBias ? 1 : 0), secondEnd = second.A + n + (second.HasBias ? 1 : 0);
-            bool Apart(int start, int end, int otherStart, int otherEnd) => end <= otherStart || otherEnd <= start;
-            bool Outside(int slot, int start, int end) => slot < start || slot >= end;
-            return Apart(first.A, firstEnd, xs, xs + n) && Apart(second.A, secondEnd, xs, xs + n)
-                && Apart(first.A, firstEnd, second.A, secondEnd)
-                && Outside(first.Dst, second.A, secondEnd) && Outside(first.Dst, xs, xs + n)
-                && (first.Then == OpCode.Leaf || (Outside(first.ThenDst, second.A, secondEnd) && Outside(first.ThenDst, xs, xs + n)));
+            Array.Sort(weights, weightsEnd);
+            for (int k = 0; k < weights.Length; k++)
+            {
+                bool apartFromPrevious = k == 0 || weights[k] >= weightsEnd[k - 1];
+                bool apartFromInputs = weightsEnd[k] <= xs || xs + n <= weights[k];
+                if (!apartFromPrevious || !apartFromInputs)
+                {
+                    return false;
+                }
+            }
+
+            bool Outside(int slot)
+            {
+                if (slot >= xs && slot < xs + n)
+                {
+                    return false;
+                }
+
+                int k = Array.BinarySearch(weights, slot);
+                k = k >= 0 ? k : ~k - 1; // the last weights' run that starts at or before the slot
+                return k < 0 || slot >= weightsEnd[k];
+            }
+
+            for (int k = start; k < end; k++)
+            {
+                if (!Outside(code[k].Dst) || (code[k].Then != OpCode.Leaf && !Outside(code[k].ThenDst)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>Marks instructions <paramref name="start"/> to <paramref name="end"/> − 1 as a run of the kind
+    /// <paramref name="kind"/>: the run's end at its first instruction, its start at its last.</summary>
+    private static void MarkRun(Instruction[] code, int start, int end, DotForm kind, ref int[]? runs)
+    {
+        runs ??= new int[code.Length];
+        runs[start] = end;
+        runs[end - 1] = start;
+        for (int m = start; m < end; m++)
+        {
+            code[m] = code[m] with { Form = code[m].Form | kind };
         }
     }
 
@@ -746,8 +847,9 @@ public sealed class CompiledGraph
         /// <summary>Gets whether a dot product's weights are followed by a bias.</summary>
         public bool HasBias => (Form & DotForm.Bias) != 0;
 
-        /// <summary>Gets whether this dot product and the next instruction, another, are computed in one sweep.</summary>
-        public bool PairedWithNext => (Form & DotForm.PairedWithNext) != 0;
+        /// <summary>Gets whether this dot product belongs to a layer run, whose neurons are computed together (see
+        /// <see cref="GroupLayers"/>).</summary>
+        public bool InLayerRun => (Form & DotForm.LayerRun) != 0;
 
         /// <summary>Gets whether this dot product belongs to a run of short ones computed in one step (see
         /// <see cref="GroupShortDots"/>).</summary>
@@ -763,9 +865,9 @@ public sealed class CompiledGraph
         /// <summary>A bias after the weights.</summary>
         Bias = 1,
 
-        /// <summary>The next instruction is a dot product over the same inputs, computed in the same sweep (see
-        /// <see cref="PairDots"/>).</summary>
-        PairedWithNext = 2,
+        /// <summary>One of a layer run, the dot products over the same inputs computed together (see
+        /// <see cref="GroupLayers"/>).</summary>
+        LayerRun = 2,
 
         /// <summary>One of a run of dot products with a few inputs each, computed in one step (see
         /// <see cref="GroupShortDots"/>).</summary>

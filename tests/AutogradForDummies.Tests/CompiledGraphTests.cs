@@ -552,10 +552,10 @@ public sealed class CompiledGraphTests
     [InlineData(NodeUpdates.LeavesAndRoot)]
     public void Neurons_computed_two_at_a_time_give_the_dynamic_bits_whichever_of_them_pass_a_gradient_back(NodeUpdates updates)
     {
-        // Nine neurons on the same 21 inputs (an odd count: one has no partner), read by an output whose weights are 0
-        // for two of them, with biases that keep each ReLU on (+3) or off (−3) whatever the inputs (|Σ wx| ≤ 2.1). So
-        // 2, 4, 5 and 6 pass nothing back, and whether neurons pair from the first or from the last, there are pairs
-        // where both pass a gradient back, where one does and where neither does.
+        // Nine neurons on the same 21 inputs (an odd count: forward, one has no partner), read by an output whose weights
+        // are 0 for two of them, with biases that keep each ReLU on (+3) or off (−3) whatever the inputs (|Σ wx| ≤ 2.1).
+        // So 2, 4, 5 and 6 pass nothing back: forward pairs where both, one or neither do, and backward the five that
+        // do pair up as 8 and 7, 3 and 1 (not neighbours), with 0 alone.
         var random = new Random(41);
         Scalar Leaf() => new((2 * random.NextDouble()) - 1);
         var x = Enumerable.Range(0, 21).Select(_ => new Scalar(Leaf().Data / 10)).ToArray(); // |xᵢ| ≤ 0.1
@@ -570,7 +570,7 @@ public sealed class CompiledGraphTests
 
         var leaves = x.Concat(rows.SelectMany(r => r)).Concat(biases).Concat(readout).ToArray();
         var graph = Build().Compile(updates);
-        graph.SharedSweeps.Should().Be(4, "the nine neurons make four pairs");
+        graph.InLayerRuns.Should().Be(9, "the nine neurons are one layer run");
 
         for (int round = 0; round < 3; round++)
         {
@@ -624,7 +624,7 @@ public sealed class CompiledGraphTests
         foreach (var updates in new[] { NodeUpdates.EveryNode, NodeUpdates.LeavesAndRoot })
         {
             var graph = Build().Compile(updates);
-            graph.SharedSweeps.Should().Be(0, $"{updates}: no two of these can share a sweep");
+            graph.InLayerRuns.Should().Be(0, $"{updates}: no two of these can share a sweep");
             foreach (var leaf in leaves)
             {
                 leaf.Data = (2 * random.NextDouble()) - 1;
@@ -643,16 +643,16 @@ public sealed class CompiledGraphTests
     }
 
     [Fact]
-    public void The_neurons_of_a_wide_layer_share_their_sweeps_in_pairs()
+    public void The_neurons_of_a_wide_layer_form_a_layer_run_on_each_point()
     {
         var model = new AutogradForDummies.Nn.MLP(2, [16, 16, 1], seed: 3);
         var scores = Enumerable.Range(0, 5).Select(i => model.Forward([i, -i])[0]).ToArray();
         var graph = AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1]).Compile();
 
-        // The second hidden layer's 16 neurons read the same inputs (the first layer's 16): 8 pairs per point. The first
-        // layer's, with two inputs each, run as one step per point instead (GroupShortDots); the output neuron has no
-        // partner.
-        graph.SharedSweeps.Should().Be(5 * 8);
+        // The second hidden layer's 16 neurons read the same inputs (the first layer's 16): one layer run per point. The
+        // first layer's, with two inputs each, run as one step per point too (GroupShortDots); the output neuron is
+        // alone.
+        graph.InLayerRuns.Should().Be(5 * 16);
         graph.InShortRuns.Should().Be(5 * 16);
     }
 
@@ -661,8 +661,8 @@ public sealed class CompiledGraphTests
     {
         // Random layers of dot products over one pool of leaves: weights are slices of the pool, so they may overlap
         // the inputs (also a slice), another neuron's weights or a bias, or hold an earlier neuron's value; the
-        // pool is also summed, so it is one long run of slots. Whatever pairs the graph forms must not change a bit.
-        int pairs = 0;
+        // pool is also summed, so it is one long run of slots. Whatever layer runs the graph forms must not change a bit.
+        int inRuns = 0;
         for (int seed = 0; seed < 1500; seed++)
         {
             var random = new Random(seed);
@@ -691,9 +691,9 @@ public sealed class CompiledGraphTests
                 return Scalar.Dot(x, x) + (Scalar.Sum(pool) * 1e-3);
             }
 
-            pairs += CompiledAsDynamic(Build, pool, $"seed {seed}").Sum(graph => graph.SharedSweeps);
+            inRuns += CompiledAsDynamic(Build, pool, $"seed {seed}").Sum(graph => graph.InLayerRuns);
         }
 
-        pairs.Should().BeGreaterThan(1000, "many of these layers form pairs");
+        inRuns.Should().BeGreaterThan(2000, "many of these layers form runs");
     }
 }
