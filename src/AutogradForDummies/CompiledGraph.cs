@@ -277,7 +277,7 @@ public sealed class CompiledGraph
         if (c.Then != OpCode.Leaf)
         {
             // The activation that follows the node, in the same step.
-            double a = c.Then == OpCode.Relu ? Rules.Relu.Forward(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
+            double a = c.Then == OpCode.Relu ? Rules.Relu.ForwardWithoutBranch(y) : Operations.Visit<Activate, double>(c.Then, new Activate(this, in c, y));
             v[c.ThenDst] = a;
             if (everyNode)
             {

@@ -184,6 +184,11 @@ internal static partial class Rules
             }
         }
 
+        /// <summary><see cref="Forward"/> without a branch, where the processor has vector units: the same bits. A layer's
+        /// neurons change sign from one example to the next, so a branch on the sign is mispredicted half the time.</summary>
+        public static double ForwardWithoutBranch(double a) =>
+            Vector256.IsHardwareAccelerated ? Forward4(Vector256.CreateScalarUnsafe(a)).ToScalar() : Forward(a);
+
         /// <summary><see cref="Forward"/> on four values at once, lane by lane.</summary>
         public static Vector256<double> Forward4(Vector256<double> a) =>
             Vector256.ConditionalSelect(Vector256.LessThanOrEqual(a, Vector256<double>.Zero), Vector256<double>.Zero, a);

@@ -471,6 +471,21 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void The_relu_without_a_branch_gives_the_bits_of_the_relu()
+    {
+        double[] values =
+        [
+            0.0, -0.0, 1.5, -1.5, 5e-324, -5e-324, double.MaxValue, -double.MaxValue, double.PositiveInfinity,
+            double.NegativeInfinity, double.NaN, -double.NaN, BitConverter.Int64BitsToDouble(0x7FF0_0000_0000_0123),
+        ];
+        var random = new Random(7);
+        foreach (double a in values.Concat(Enumerable.Range(0, 1000).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(2, random.Next(-60, 60)))))
+        {
+            Bits(Rules.Relu.ForwardWithoutBranch(a)).Should().Be(Bits(Rules.Relu.Forward(a)), $"relu({a}), bits {Bits(a):X}");
+        }
+    }
+
+    [Fact]
     public void The_four_lane_relu_gives_the_bits_of_the_relu_lane_by_lane()
     {
         double[] values = [0.0, -0.0, 1.5, -1.5, 5e-324, -5e-324, double.PositiveInfinity, double.NegativeInfinity, double.NaN, -double.NaN];
