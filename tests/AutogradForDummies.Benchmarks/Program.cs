@@ -12,6 +12,8 @@ using BenchmarkDotNet.Running;
 //   -- --export-grid FOLDER [--sizes ...]    the grid's data and initial weights as JSON, for pytorch/grid_step.py
 //   -- --plot RESULTS-FOLDER [PYTORCH.json] OUT.png    time per step against N·H, from BenchmarkDotNet's JSON export,
 //                                                     and the grid's tables in Markdown (--table: the tables alone)
+//   -- --paired BEFORE AFTER [--path lean|compiled|dynamic] [--sizes ...] [--rounds R]
+//                                            a grid step with two builds of the library in one process, in turn
 return Tools.Run(args, Console.Out, Console.Error) ?? RunBenchmarks(args);
 
 static int RunBenchmarks(string[] args)

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>The commands of the benchmark project that are not BenchmarkDotNet runs.</summary>
@@ -8,7 +10,7 @@ internal static class Tools
     /// BenchmarkDotNet.</returns>
     public static int? Run(string[] args, TextWriter output, TextWriter error)
     {
-        if (args.Length == 0 || args[0] is not ("--nodes" or "--check" or "--export-grid" or "--plot" or "--table"))
+        if (args.Length == 0 || args[0] is not ("--nodes" or "--check" or "--export-grid" or "--plot" or "--table" or "--paired"))
         {
             return null;
         }
@@ -29,6 +31,9 @@ internal static class Tools
                         : throw new ArgumentException("--export-grid needs the folder to write to, such as --export-grid grid-data.", nameof(args));
                     GridExport.Run(folder, Sizes(args, 2), output);
                     break;
+                case "--paired":
+                    Paired(args, output);
+                    break;
                 case "--table":
                     GridTable.Write(ReadResults(args, 1, args.Length is 2 or 3, "--table RESULTS-FOLDER [PYTORCH.json]"), output);
                     break;
@@ -43,6 +48,42 @@ internal static class Tools
             error.WriteLine("error: " + e.Message);
             return 1;
         }
+    }
+
+    // --paired BEFORE AFTER [--path lean|compiled|dynamic] [--sizes HxN,...] [--rounds R]
+    private static void Paired(string[] args, TextWriter output)
+    {
+        const string Usage = "--paired BEFORE AFTER [--path lean|compiled|dynamic] [--sizes HxN,...] [--rounds R]";
+        if (args.Length < 3 || args[1].StartsWith("--", StringComparison.Ordinal) || args[2].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Write {Usage}: first the folders of the two builds of the library.", nameof(args));
+        }
+
+        string path = "lean";
+        IReadOnlyList<GridSize> sizes = [new(64, 1000)];
+        int rounds = 20;
+        for (int i = 3; i < args.Length; i += 2)
+        {
+            string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value: {Usage}.", nameof(args));
+            switch (args[i])
+            {
+                case "--path":
+                    path = value;
+                    break;
+                case "--sizes":
+                    sizes = GridSize.ParseList(value, "--sizes");
+                    break;
+                case "--rounds":
+                    rounds = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int r)
+                        ? r
+                        : throw new ArgumentException($"--rounds takes a whole number, not '{value}'.", nameof(args));
+                    break;
+                default:
+                    throw new ArgumentException($"Unexpected '{args[i]}': {Usage}.", nameof(args));
+            }
+        }
+
+        PairedComparison.Run(args[1], args[2], path, sizes, rounds, output);
     }
 
     private static int Plot(string[] args, TextWriter output)
