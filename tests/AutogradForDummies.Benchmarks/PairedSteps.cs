@@ -19,7 +19,7 @@ internal static class PairedSteps
             return () => TrainingStep.Dynamic(setup.BuildLoss(), sgd);
         }
 
-        var graph = setup.BuildLoss().Compile(path == "lean" ? NodeUpdates.LeavesAndRoot : NodeUpdates.EveryNode);
+        var graph = Compile(setup, path);
         return () => TrainingStep.Compiled(graph, sgd);
     }
 
@@ -31,7 +31,7 @@ internal static class PairedSteps
         var setup = new MoonsSetup(hidden, points, Seed);
         double loss = path == "dynamic"
             ? TrainingStep.LossAndBackward(setup.BuildLoss)
-            : TrainingStep.ForwardAndBackward(setup.BuildLoss().Compile(path == "lean" ? NodeUpdates.LeavesAndRoot : NodeUpdates.EveryNode));
+            : TrainingStep.ForwardAndBackward(Compile(setup, path));
         long fingerprint = BitConverter.DoubleToInt64Bits(loss);
         foreach (var parameter in setup.Model.Parameters())
         {
@@ -40,4 +40,8 @@ internal static class PairedSteps
 
         return fingerprint;
     }
+
+    /// <summary>The setup's loss compiled as the path <paramref name="path"/> ("lean" or "compiled") compiles it.</summary>
+    private static CompiledGraph Compile(MoonsSetup setup, string path) =>
+        setup.BuildLoss().Compile(path == "lean" ? NodeUpdates.LeavesAndRoot : NodeUpdates.EveryNode);
 }
