@@ -23,7 +23,7 @@ internal static partial class Rules
     /// with a single rounding (<see cref="Math.FusedMultiplyAdd"/>), to running sum number i mod 16; then the 16 sums
     /// are added in the fixed tree of <see cref="LaneTotal"/>, and the bias last. Sixteen independent sums keep the
     /// processor busy (a single sum makes every addition wait for the one before), and they are exactly what four
-    /// 4-wide vector registers hold, so <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> can use the
+    /// 4-wide vector registers hold (or two 8-wide ones), so <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> can use the
     /// vector units on consecutive numbers and still agree with this loop to the last bit, on any machine.
     /// Where that order overflows although every operand is finite (1e308 + 1e308 − 1e308), the same additions are
     /// made again 2^−k smaller (see <see cref="DotWithoutOverflow"/>), so the result is finite whenever the dot
@@ -176,7 +176,7 @@ internal static partial class Rules
 
     /// <summary>
     /// <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> with vectors of <paramref name="bits"/>
-    /// bits (256, 128, or 0 for none), whichever the processor has: every width gives the same bits, which the tests
+    /// bits (512, 256, 128, or 0 for none), whichever the processor has: every width gives the same bits, which the tests
     /// check on any machine (a width the processor lacks runs in software, slowly but with the same roundings).
     /// </summary>
     internal static double Dot(ReadOnlySpan<double> w, ReadOnlySpan<double> x, double bias, int bits)
@@ -192,23 +192,23 @@ internal static partial class Rules
             return Dot(new ValuesIn(w), new ValuesIn(x), bias);
         }
 
-        double y = bits == 256
-            ? bias + Dot256(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n)
-            : bias + Dot128(ref MemoryMarshal.GetReference(w), ref MemoryMarshal.GetReference(x), n);
+        ref double rw = ref MemoryMarshal.GetReference(w);
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        double y = bias + (bits switch { 512 => Dot512(ref rw, ref rx, n), 256 => Dot256(ref rw, ref rx, n), _ => Dot128(ref rw, ref rx, n) });
         return Finite(y, new ValuesIn(w), new ValuesIn(x), bias);
     }
 
     /// <summary>
     /// Two dot products over the same inputs, <c>Σ w0ᵢ·xᵢ + bias0</c> and <c>Σ w1ᵢ·xᵢ + bias1</c>, in one sweep over
     /// the inputs: each gives the bits that <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> gives
-    /// it alone. With 256-bit vectors and at least 16 inputs it is faster, because the processor works on both sums at
+    /// it alone. With 256- or 512-bit vectors and at least 16 inputs it is faster, because the processor works on both sums at
     /// once and loads each input once; otherwise it computes the two one after the other.
     /// </summary>
     public static (double Y0, double Y1) Dot2(ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1, ReadOnlySpan<double> x) =>
         Dot2(w0, bias0, w1, bias1, x, VectorBits);
 
     /// <summary><see cref="Dot2(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/> with
-    /// vectors of <paramref name="bits"/> bits (256, 128, or 0 for none); only the 256-bit kernel has a two-row sweep, the
+    /// vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none); only the 512- and 256-bit kernels have a two-row sweep, the
     /// others compute the two one after the other.</summary>
     internal static (double Y0, double Y1) Dot2(
         ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1, ReadOnlySpan<double> x, int bits)
@@ -219,13 +219,56 @@ internal static partial class Rules
             throw new ArgumentException("The weights are fewer than the inputs.", w0.Length < n ? nameof(w0) : nameof(w1));
         }
 
-        if (n < DotLanes || bits != 256)
+        if (n < DotLanes || bits < 256)
         {
             return (Dot(w0, x, bias0, bits), Dot(w1, x, bias1, bits));
         }
 
-        var (s0, s1) = Dot256Pair(ref MemoryMarshal.GetReference(w0), ref MemoryMarshal.GetReference(w1), ref MemoryMarshal.GetReference(x), n);
+        ref double r0 = ref MemoryMarshal.GetReference(w0);
+        ref double r1 = ref MemoryMarshal.GetReference(w1);
+        ref double rx = ref MemoryMarshal.GetReference(x);
+        var (s0, s1) = bits == 512 ? Dot512Pair(ref r0, ref r1, ref rx, n) : Dot256Pair(ref r0, ref r1, ref rx, n);
         return (Finite(bias0 + s0, new ValuesIn(w0), new ValuesIn(x), bias0), Finite(bias1 + s1, new ValuesIn(w1), new ValuesIn(x), bias1));
+    }
+
+    /// <summary>
+    /// Four dot products over the same inputs, <c>Σ wkᵢ·xᵢ + biask</c> for k = 0 to 3, each with the bits that
+    /// <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> gives it alone: with 512-bit vectors and at
+    /// least 16 inputs in one sweep that loads each input once for the four (each dot product's 16 running sums are two
+    /// 8-wide registers, so the four need eight), otherwise as two sweeps of <see cref="Dot2(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>.
+    /// </summary>
+    public static (double Y0, double Y1, double Y2, double Y3) Dot4(
+        ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1,
+        ReadOnlySpan<double> w2, double bias2, ReadOnlySpan<double> w3, double bias3, ReadOnlySpan<double> x) =>
+        Dot4(w0, bias0, w1, bias1, w2, bias2, w3, bias3, x, VectorBits);
+
+    /// <summary><see cref="Dot4(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>
+    /// with vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none); only the 512-bit kernel has a
+    /// four-row sweep.</summary>
+    internal static (double Y0, double Y1, double Y2, double Y3) Dot4(
+        ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1,
+        ReadOnlySpan<double> w2, double bias2, ReadOnlySpan<double> w3, double bias3, ReadOnlySpan<double> x, int bits)
+    {
+        int n = x.Length;
+        string? tooShort = w0.Length < n ? nameof(w0) : w1.Length < n ? nameof(w1) : w2.Length < n ? nameof(w2) : w3.Length < n ? nameof(w3) : null;
+        if (tooShort is not null)
+        {
+            throw new ArgumentException("The weights are fewer than the inputs.", tooShort);
+        }
+
+        if (n < DotLanes || bits != 512)
+        {
+            var (y0, y1) = Dot2(w0, bias0, w1, bias1, x, bits);
+            var (y2, y3) = Dot2(w2, bias2, w3, bias3, x, bits);
+            return (y0, y1, y2, y3);
+        }
+
+        var (s0, s1, s2, s3) = Dot512Quad(
+            ref MemoryMarshal.GetReference(w0), ref MemoryMarshal.GetReference(w1), ref MemoryMarshal.GetReference(w2),
+            ref MemoryMarshal.GetReference(w3), ref MemoryMarshal.GetReference(x), n);
+        var inputs = new ValuesIn(x);
+        return (Finite(bias0 + s0, new ValuesIn(w0), inputs, bias0), Finite(bias1 + s1, new ValuesIn(w1), inputs, bias1),
+            Finite(bias2 + s2, new ValuesIn(w2), inputs, bias2), Finite(bias3 + s3, new ValuesIn(w3), inputs, bias3));
     }
 
     /// <summary>
@@ -275,10 +318,10 @@ internal static partial class Rules
     /// <summary>The number of bits of a non-negative number: 2^BitLength(n) &gt; n.</summary>
     private static int BitLength(int n) => 32 - BitOperations.LeadingZeroCount((uint)n);
 
-    /// <summary>The widest vectors the processor accelerates, in bits: 256, 128 or 0. The dot product and its backward
+    /// <summary>The widest vectors the processor accelerates, in bits: 512, 256, 128 or 0. The dot product and its backward
     /// sweep give the same bits with each; the width only sets the speed.</summary>
     internal static readonly int VectorBits =
-        Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
+        Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 
     /// <summary>The tree that adds the 16 running sums: the four partial sums tⱼ = (sⱼ + sⱼ₊₄) + (sⱼ₊₈ + sⱼ₊₁₂), which
     /// four 4-wide vector sums give by adding the vectors, are added as (t₀ + t₁) + (t₂ + t₃).</summary>
@@ -328,6 +371,71 @@ internal static partial class Rules
         }
 
         return (Total256(v0, v1, v2, v3, ref w0, ref x, i, end), Total256(u0, u1, u2, u3, ref w1, ref x, i, end));
+    }
+
+    /// <summary>The terms of a dot product with two 8-wide sums: z0 holds running sums 0–7 (<see cref="Dot256"/>'s v0 and
+    /// v1 side by side), z1 sums 8–15 (v2 and v3); its last terms and total are <see cref="Dot256"/>'s.</summary>
+    private static double Dot512(ref double w, ref double x, int n)
+    {
+        Vector512<double> z0 = default, z1 = default;
+        nuint i = 0;
+        nuint end = (nuint)n;
+        for (; i + DotLanes <= end; i += DotLanes)
+        {
+            z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i), Vector512.LoadUnsafe(ref x, i), z0);
+            z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 8), Vector512.LoadUnsafe(ref x, i + 8), z1);
+        }
+
+        return Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w, ref x, i, end);
+    }
+
+    /// <summary><see cref="Dot256Pair"/> with two 8-wide sums for each dot product, as in <see cref="Dot512"/>.</summary>
+    private static (double Y0, double Y1) Dot512Pair(ref double w0, ref double w1, ref double x, int n)
+    {
+        Vector512<double> z0 = default, z1 = default, y0 = default, y1 = default;
+        nuint i = 0;
+        nuint end = (nuint)n;
+        for (; i + DotLanes <= end; i += DotLanes)
+        {
+            var x0 = Vector512.LoadUnsafe(ref x, i);
+            var x1 = Vector512.LoadUnsafe(ref x, i + 8);
+            z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i), x0, z0);
+            y0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i), x0, y0);
+            z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i + 8), x1, z1);
+            y1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, y1);
+        }
+
+        return (Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w0, ref x, i, end),
+            Total256(y0.GetLower(), y0.GetUpper(), y1.GetLower(), y1.GetUpper(), ref w1, ref x, i, end));
+    }
+
+    /// <summary>Four dot products over the same inputs in one sweep, each with its own two 8-wide sums as in
+    /// <see cref="Dot512"/>: 8 sums that do not wait for each other, and each input loaded once for the four.</summary>
+    private static (double Y0, double Y1, double Y2, double Y3) Dot512Quad(
+        ref double w0, ref double w1, ref double w2, ref double w3, ref double x, int n)
+    {
+        Vector512<double> a0 = default, a1 = default, b0 = default, b1 = default;
+        Vector512<double> c0 = default, c1 = default, d0 = default, d1 = default;
+        nuint i = 0;
+        nuint end = (nuint)n;
+        for (; i + DotLanes <= end; i += DotLanes)
+        {
+            var x0 = Vector512.LoadUnsafe(ref x, i);
+            var x1 = Vector512.LoadUnsafe(ref x, i + 8);
+            a0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i), x0, a0);
+            b0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i), x0, b0);
+            c0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w2, i), x0, c0);
+            d0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w3, i), x0, d0);
+            a1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i + 8), x1, a1);
+            b1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, b1);
+            c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w2, i + 8), x1, c1);
+            d1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w3, i + 8), x1, d1);
+        }
+
+        return (Total256(a0.GetLower(), a0.GetUpper(), a1.GetLower(), a1.GetUpper(), ref w0, ref x, i, end),
+            Total256(b0.GetLower(), b0.GetUpper(), b1.GetLower(), b1.GetUpper(), ref w1, ref x, i, end),
+            Total256(c0.GetLower(), c0.GetUpper(), c1.GetLower(), c1.GetUpper(), ref w2, ref x, i, end),
+            Total256(d0.GetLower(), d0.GetUpper(), d1.GetLower(), d1.GetUpper(), ref w3, ref x, i, end));
     }
 
     /// <summary>The end of <see cref="Dot256"/>: the last n mod 16 terms from <paramref name="i"/> (whole groups of four
@@ -425,7 +533,7 @@ internal static partial class Rules
     public static void AddScaled(ReadOnlySpan<double> v, double dy, Span<double> g) => AddScaled(v, dy, g, VectorBits);
 
     /// <summary><see cref="AddScaled(ReadOnlySpan{double}, double, Span{double})"/> with vectors of
-    /// <paramref name="bits"/> bits (256, 128, or 0 for none), each giving the same bits.</summary>
+    /// <paramref name="bits"/> bits (512, 256, 128, or 0 for none), each giving the same bits.</summary>
     internal static void AddScaled(ReadOnlySpan<double> v, double dy, Span<double> g, int bits)
     {
         int n = v.Length;
@@ -437,7 +545,17 @@ internal static partial class Rules
         int i = 0;
         ref double rv = ref MemoryMarshal.GetReference(v);
         ref double rg = ref MemoryMarshal.GetReference(g);
-        if (bits == 256)
+        if (bits == 512)
+        {
+            var d = Vector512.Create(dy);
+            for (; i <= n - 8; i += 8)
+            {
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rv, (nuint)i), d, Vector512.LoadUnsafe(ref rg, (nuint)i))
+                    .StoreUnsafe(ref rg, (nuint)i);
+            }
+        }
+
+        if (bits >= 256)
         {
             var d = Vector256.Create(dy);
             for (; i <= n - 4; i += 4)
@@ -473,7 +591,7 @@ internal static partial class Rules
         AddScaledPair(x, gx, w0, dy0, gw0, w1, dy1, gw1, VectorBits);
 
     /// <summary><see cref="AddScaledPair(ReadOnlySpan{double}, Span{double}, ReadOnlySpan{double}, double, Span{double}, ReadOnlySpan{double}, double, Span{double})"/>
-    /// with vectors of <paramref name="bits"/> bits (256, 128, or 0 for none), each giving the same bits.</summary>
+    /// with vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none), each giving the same bits.</summary>
     internal static void AddScaledPair(
         ReadOnlySpan<double> x, Span<double> gx, ReadOnlySpan<double> w0, double dy0, Span<double> gw0, ReadOnlySpan<double> w1, double dy1, Span<double> gw1, int bits)
     {
@@ -492,7 +610,21 @@ internal static partial class Rules
         ref double rg0 = ref MemoryMarshal.GetReference(gw0);
         ref double rg1 = ref MemoryMarshal.GetReference(gw1);
         nuint i = 0;
-        if (bits == 256)
+        if (bits == 512)
+        {
+            var d0 = Vector512.Create(dy0);
+            var d1 = Vector512.Create(dy1);
+            for (; i + 8 <= (nuint)n; i += 8)
+            {
+                var xi = Vector512.LoadUnsafe(ref rx, i);
+                Vector512.FusedMultiplyAdd(xi, d0, Vector512.LoadUnsafe(ref rg0, i)).StoreUnsafe(ref rg0, i);
+                Vector512.FusedMultiplyAdd(xi, d1, Vector512.LoadUnsafe(ref rg1, i)).StoreUnsafe(ref rg1, i);
+                var first = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rw0, i), d0, Vector512.LoadUnsafe(ref rgx, i));
+                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rw1, i), d1, first).StoreUnsafe(ref rgx, i);
+            }
+        }
+
+        if (bits >= 256)
         {
             var d0 = Vector256.Create(dy0);
             var d1 = Vector256.Create(dy1);

@@ -11,9 +11,9 @@ namespace AutogradForDummies.Tests;
 /// </summary>
 public sealed class RulesTests
 {
-    // Every vector width the kernels have (none, 2 and 4 doubles), whatever this processor accelerates: a width it
+    // Every vector width the kernels have (none, 2, 4 and 8 doubles), whatever this processor accelerates: a width it
     // lacks runs in software with the same roundings, so results cannot depend on the machine's vector width.
-    private static readonly int[] s_widths = [0, 128, 256];
+    private static readonly int[] s_widths = [0, 128, 256, 512];
 
     [Fact]
     public void The_vector_dot_product_gives_the_bits_of_the_term_by_term_one_for_every_length_and_alignment()
@@ -170,6 +170,78 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Four_dot_products_in_one_sweep_give_the_bits_of_each_alone_for_every_length_and_alignment()
+    {
+        var random = new Random(25);
+        for (int n = 0; n <= 80; n++)
+        {
+            for (int offset = 0; offset < 4; offset++)
+            {
+                var buffer = new double[(5 * (n + 8)) + 16];
+                for (int i = 0; i < buffer.Length; i++)
+                {
+                    buffer[i] = Spread(random);
+                }
+
+                // Four rows of a layer, one after the other, not always aligned alike, and the inputs after them.
+                int[] start = [.. Enumerable.Range(0, 4).Select(k => (k * (n + 1)) + offset + (k * offset % 3))];
+                var x = buffer.AsSpan((4 * (n + 8)) + (offset * 3 % 7), n);
+                var alone = new long[4];
+                for (int k = 0; k < 4; k++)
+                {
+                    var w = buffer.AsSpan(start[k], n + 1);
+                    alone[k] = Bits(Rules.Dot(new ValuesIn(w), new ValuesIn(x), w[n]));
+                }
+
+                foreach (int bits in s_widths.Append(Rules.VectorBits))
+                {
+                    var (y0, y1, y2, y3) = Rules.Dot4(
+                        buffer.AsSpan(start[0], n), buffer[start[0] + n], buffer.AsSpan(start[1], n), buffer[start[1] + n],
+                        buffer.AsSpan(start[2], n), buffer[start[2] + n], buffer.AsSpan(start[3], n), buffer[start[3] + n], x, bits);
+                    long[] four = [Bits(y0), Bits(y1), Bits(y2), Bits(y3)];
+                    four.Should().Equal(alone, $"n = {n}, offset {offset}, {bits}-bit vectors");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Four_dot_products_in_one_sweep_agree_with_each_alone_at_special_values_NaNs_and_where_the_order_overflows()
+    {
+        double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e308, -1e308, 1e-200,
+            double.PositiveInfinity, double.NegativeInfinity, double.NaN, BitConverter.Int64BitsToDouble(unchecked((long)0xFFF80000000ABCDE)), 1, -1, 3.5];
+        var random = new Random(26);
+        for (int trial = 0; trial < 1500; trial++)
+        {
+            int n = random.Next(16, 50); // long enough for the four-row kernel
+            bool huge = trial % 3 == 0;  // weights near the largest double: running sums that overflow, a whole that may not
+            var rows = new double[4][];
+            for (int k = 0; k < 4; k++)
+            {
+                rows[k] = new double[n + 1];
+                for (int i = 0; i <= n; i++)
+                {
+                    rows[k][i] = huge ? ((2 * random.NextDouble()) - 1) * double.MaxValue : specials[random.Next(specials.Length)];
+                }
+            }
+
+            var x = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = huge ? 0.5 + random.NextDouble() : specials[random.Next(specials.Length)];
+            }
+
+            long[] alone = [.. rows.Select(w => Bits(Rules.Dot(new ValuesIn(w), new ValuesIn(x), w[n])))];
+            foreach (int bits in s_widths)
+            {
+                var (y0, y1, y2, y3) = Rules.Dot4(rows[0], rows[0][n], rows[1], rows[1][n], rows[2], rows[2][n], rows[3], rows[3][n], x, bits);
+                long[] four = [Bits(y0), Bits(y1), Bits(y2), Bits(y3)];
+                four.Should().Equal(alone, $"trial {trial}, {bits}-bit vectors");
+            }
+        }
+    }
+
+    [Fact]
     public void Two_dot_products_in_one_sweep_agree_with_each_alone_at_special_values_and_where_the_order_overflows()
     {
         double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e308, -1e308, 1e-200,
@@ -274,10 +346,16 @@ public sealed class RulesTests
     }
 
     [Fact]
-    public void The_two_row_kernels_name_a_run_that_is_too_short()
+    public void The_two_and_four_row_kernels_name_a_run_that_is_too_short()
     {
         var act = () => Rules.Dot2(new double[3], 0, new double[2], 0, new double[3]);
         act.Should().Throw<ArgumentException>().WithParameterName("w1");
+        foreach (int bits in s_widths)
+        {
+            var four = () => Rules.Dot4(new double[16], 0, new double[16], 0, new double[15], 0, new double[16], 0, new double[16], bits);
+            four.Should().Throw<ArgumentException>().WithParameterName("w2", $"{bits}-bit vectors");
+        }
+
         var sweep = () => Rules.AddScaledPair(new double[4], new double[4], new double[4], 1, new double[3], new double[4], 1, new double[4]);
         sweep.Should().Throw<ArgumentException>().WithParameterName("gw0");
         var inputs = () => Rules.AddScaledPair(new double[4], new double[2], new double[4], 1, new double[4], new double[4], 1, new double[4]);
