@@ -23,8 +23,9 @@ internal static partial class Rules
     /// with a single rounding (<see cref="Math.FusedMultiplyAdd"/>), to running sum number i mod 16; then the 16 sums
     /// are added in the fixed tree of <see cref="LaneTotal"/>, and the bias last. Sixteen independent sums keep the
     /// processor busy (a single sum makes every addition wait for the one before), and they are exactly what four
-    /// 4-wide vector registers hold (or two 8-wide ones), so <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> can use the
-    /// vector units on consecutive numbers and still agree with this loop to the last bit, on any machine.
+    /// 4-wide vector registers hold, or two 8-wide ones, so
+    /// <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> can use the vector units on consecutive
+    /// numbers and still agree with this loop to the last bit, on any machine.
     /// Where that order overflows although every operand is finite (1e308 + 1e308 − 1e308), the same additions are
     /// made again 2^−k smaller (see <see cref="DotWithoutOverflow"/>), so the result is finite whenever the dot
     /// product is representable.
@@ -194,22 +195,28 @@ internal static partial class Rules
 
         ref double rw = ref MemoryMarshal.GetReference(w);
         ref double rx = ref MemoryMarshal.GetReference(x);
-        double y = bias + (bits switch { 512 => Dot512(ref rw, ref rx, n), 256 => Dot256(ref rw, ref rx, n), _ => Dot128(ref rw, ref rx, n) });
+        double terms = bits switch
+        {
+            512 => Dot512(ref rw, ref rx, n),
+            256 => Dot256(ref rw, ref rx, n),
+            _ => Dot128(ref rw, ref rx, n),
+        };
+        double y = bias + terms;
         return Finite(y, new ValuesIn(w), new ValuesIn(x), bias);
     }
 
     /// <summary>
     /// Two dot products over the same inputs, <c>Σ w0ᵢ·xᵢ + bias0</c> and <c>Σ w1ᵢ·xᵢ + bias1</c>, in one sweep over
     /// the inputs: each gives the bits that <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> gives
-    /// it alone. With 256- or 512-bit vectors and at least 16 inputs it is faster, because the processor works on both sums at
-    /// once and loads each input once; otherwise it computes the two one after the other.
+    /// it alone. With 256- or 512-bit vectors and at least 16 inputs it is faster, because the processor works on both
+    /// sums at once and loads each input once; otherwise it computes the two one after the other.
     /// </summary>
     public static (double Y0, double Y1) Dot2(ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1, ReadOnlySpan<double> x) =>
         Dot2(w0, bias0, w1, bias1, x, VectorBits);
 
     /// <summary><see cref="Dot2(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/> with
-    /// vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none); only the 512- and 256-bit kernels have a two-row sweep, the
-    /// others compute the two one after the other.</summary>
+    /// vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none); only the 512- and 256-bit kernels have a
+    /// two-row sweep, the others compute the two one after the other.</summary>
     internal static (double Y0, double Y1) Dot2(
         ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1, ReadOnlySpan<double> x, int bits)
     {
@@ -235,7 +242,8 @@ internal static partial class Rules
     /// Four dot products over the same inputs, <c>Σ wkᵢ·xᵢ + biask</c> for k = 0 to 3, each with the bits that
     /// <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/> gives it alone: with 512-bit vectors and at
     /// least 16 inputs in one sweep that loads each input once for the four (each dot product's 16 running sums are two
-    /// 8-wide registers, so the four need eight), otherwise as two sweeps of <see cref="Dot2(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>.
+    /// 8-wide registers, so the four need eight), otherwise as two sweeps of
+    /// <see cref="Dot2(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>.
     /// </summary>
     public static (double Y0, double Y1, double Y2, double Y3) Dot4(
         ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1,
@@ -318,8 +326,8 @@ internal static partial class Rules
     /// <summary>The number of bits of a non-negative number: 2^BitLength(n) &gt; n.</summary>
     private static int BitLength(int n) => 32 - BitOperations.LeadingZeroCount((uint)n);
 
-    /// <summary>The widest vectors the processor accelerates, in bits: 512, 256, 128 or 0. The dot product and its backward
-    /// sweep give the same bits with each; the width only sets the speed.</summary>
+    /// <summary>The widest vectors the processor accelerates, in bits: 512, 256, 128 or 0. The dot product and its
+    /// backward sweep give the same bits with each; the width only sets the speed.</summary>
     internal static readonly int VectorBits =
         Vector512.IsHardwareAccelerated ? 512 : Vector256.IsHardwareAccelerated ? 256 : Vector128.IsHardwareAccelerated ? 128 : 0;
 
