@@ -400,7 +400,7 @@ internal static partial class Rules
     /// <summary><see cref="Dot256Pair"/> with two 8-wide sums for each dot product, as in <see cref="Dot512"/>.</summary>
     private static (double Y0, double Y1) Dot512Pair(ref double w0, ref double w1, ref double x, int n)
     {
-        Vector512<double> z0 = default, z1 = default, y0 = default, y1 = default;
+        Vector512<double> z0 = default, z1 = default, u0 = default, u1 = default;
         nuint i = 0;
         nuint end = (nuint)n;
         for (; i + DotLanes <= end; i += DotLanes)
@@ -408,13 +408,13 @@ internal static partial class Rules
             var x0 = Vector512.LoadUnsafe(ref x, i);
             var x1 = Vector512.LoadUnsafe(ref x, i + 8);
             z0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i), x0, z0);
-            y0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i), x0, y0);
+            u0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i), x0, u0);
             z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w0, i + 8), x1, z1);
-            y1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, y1);
+            u1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, u1);
         }
 
         return (Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w0, ref x, i, end),
-            Total256(y0.GetLower(), y0.GetUpper(), y1.GetLower(), y1.GetUpper(), ref w1, ref x, i, end));
+            Total256(u0.GetLower(), u0.GetUpper(), u1.GetLower(), u1.GetUpper(), ref w1, ref x, i, end));
     }
 
     /// <summary>Four dot products over the same inputs in one sweep, each with its own two 8-wide sums as in
@@ -446,7 +446,7 @@ internal static partial class Rules
             Total256(d0.GetLower(), d0.GetUpper(), d1.GetLower(), d1.GetUpper(), ref w3, ref x, i, end));
     }
 
-    /// <summary>The end of <see cref="Dot256"/>: the last n mod 16 terms from <paramref name="i"/> (whole groups of four
+    /// <summary>The end of <see cref="Dot256"/> and <see cref="Dot512"/>: the last n mod 16 terms from <paramref name="i"/> (whole groups of four
     /// into v0, v1, v2, then the rest into the first lanes of the next), and the total of the 16 running sums.</summary>
     /// <remarks>The sums are taken by value: a reference to one of them would keep all four in memory rather than in
     /// registers, in the caller's loop too.</remarks>

@@ -547,12 +547,41 @@ public sealed class CompiledGraphTests
         w.Concat(x).Select(s => Bits(s.Grad)).Should().Equal(expected);
     }
 
+    [Fact]
+    public void Layers_of_every_width_up_to_nine_give_the_dynamic_bits_however_their_forward_sweeps_share_out_the_neurons()
+    {
+        // Forward, a layer run takes four neurons per sweep where the processor has 512-bit vectors, two where it has
+        // 256-bit ones, then a pair or one for what is left: widths 1 to 9 end a run in every way, on input counts below,
+        // at and above the 16 running sums (where the kernels have last terms, or only whole groups of 16).
+        var random = new Random(47);
+        int inRuns = 0;
+        foreach (int n in new[] { 15, 16, 17, 21 })
+        {
+            for (int width = 1; width <= 9; width++)
+            {
+                Scalar Leaf() => new(random.NextDouble() - 0.5);
+                var x = Enumerable.Range(0, n).Select(_ => Leaf()).ToArray();
+                var rows = Enumerable.Range(0, width).Select(_ => Enumerable.Range(0, n).Select(_ => Leaf()).ToArray()).ToArray();
+                var biases = Enumerable.Range(0, width).Select(_ => Leaf()).ToArray(); // some ReLUs on, some off
+                var readout = Enumerable.Range(0, width).Select(_ => Leaf()).ToArray();
+                Scalar Build() =>
+                    Scalar.Dot(readout, [.. rows.Select((w, j) => Scalar.Dot(w, x, biases[j]).Relu())]).Tanh();
+
+                Scalar[] leaves = [.. x, .. rows.SelectMany(r => r), .. biases, .. readout];
+                inRuns += CompiledAsDynamic(Build, leaves, $"{width} neurons on {n} inputs").Sum(graph => graph.InLayerRuns);
+            }
+        }
+
+        // Each layer of two or more neurons is one run, in both modes: 2 × 4 × (2 + 3 + … + 9).
+        inRuns.Should().Be(2 * 4 * 44);
+    }
+
     [Theory]
     [InlineData(NodeUpdates.EveryNode)]
     [InlineData(NodeUpdates.LeavesAndRoot)]
     public void Neurons_computed_two_at_a_time_give_the_dynamic_bits_whichever_of_them_pass_a_gradient_back(NodeUpdates updates)
     {
-        // Nine neurons on the same 21 inputs (an odd count: forward, one has no partner), read by an output whose weights
+        // Nine neurons on the same 21 inputs (an odd count: forward, in fours or in pairs, one is left alone), read by an output whose weights
         // are 0 for two of them, with biases that keep each ReLU on (+3) or off (−3) whatever the inputs (|Σ wx| ≤ 2.1).
         // So 2, 4, 5 and 6 pass nothing back: forward pairs where both, one or neither do, and backward the five that
         // do pair up as 8 and 7, 3 and 1 (not neighbours), with 0 alone.

@@ -193,7 +193,7 @@ public sealed class RulesTests
                     alone[k] = Bits(Rules.Dot(new ValuesIn(w), new ValuesIn(x), w[n]));
                 }
 
-                foreach (int bits in s_widths.Append(Rules.VectorBits))
+                foreach (int bits in s_widths)
                 {
                     var (y0, y1, y2, y3) = Rules.Dot4(
                         buffer.AsSpan(start[0], n), buffer[start[0] + n], buffer.AsSpan(start[1], n), buffer[start[1] + n],
@@ -352,8 +352,12 @@ public sealed class RulesTests
         act.Should().Throw<ArgumentException>().WithParameterName("w1");
         foreach (int bits in s_widths)
         {
-            var four = () => Rules.Dot4(new double[16], 0, new double[16], 0, new double[15], 0, new double[16], 0, new double[16], bits);
-            four.Should().Throw<ArgumentException>().WithParameterName("w2", $"{bits}-bit vectors");
+            for (int shortRow = 0; shortRow < 4; shortRow++)
+            {
+                double[][] rows = [.. Enumerable.Range(0, 4).Select(k => new double[k == shortRow ? 15 : 16])];
+                var four = () => Rules.Dot4(rows[0], 0, rows[1], 0, rows[2], 0, rows[3], 0, new double[16], bits);
+                four.Should().Throw<ArgumentException>().WithParameterName($"w{shortRow}", $"{bits}-bit vectors");
+            }
         }
 
         var sweep = () => Rules.AddScaledPair(new double[4], new double[4], new double[4], 1, new double[3], new double[4], 1, new double[4]);
