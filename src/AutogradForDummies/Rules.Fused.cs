@@ -381,8 +381,8 @@ internal static partial class Rules
         return (Total256(v0, v1, v2, v3, ref w0, ref x, i, end), Total256(u0, u1, u2, u3, ref w1, ref x, i, end));
     }
 
-    /// <summary>The terms of a dot product with two 8-wide sums: z0 holds running sums 0–7 (<see cref="Dot256"/>'s v0 and
-    /// v1 side by side), z1 sums 8–15 (v2 and v3); its last terms and total are <see cref="Dot256"/>'s.</summary>
+    /// <summary>The terms of a dot product with two 8-wide sums: z0 holds running sums 0–7, z1 sums 8–15 (see
+    /// <see cref="Total512"/>).</summary>
     private static double Dot512(ref double w, ref double x, int n)
     {
         Vector512<double> z0 = default, z1 = default;
@@ -394,7 +394,7 @@ internal static partial class Rules
             z1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 8), Vector512.LoadUnsafe(ref x, i + 8), z1);
         }
 
-        return Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w, ref x, i, end);
+        return Total512(z0, z1, ref w, ref x, i, end);
     }
 
     /// <summary><see cref="Dot256Pair"/> with two 8-wide sums for each dot product, as in <see cref="Dot512"/>.</summary>
@@ -413,8 +413,7 @@ internal static partial class Rules
             u1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, u1);
         }
 
-        return (Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w0, ref x, i, end),
-            Total256(u0.GetLower(), u0.GetUpper(), u1.GetLower(), u1.GetUpper(), ref w1, ref x, i, end));
+        return (Total512(z0, z1, ref w0, ref x, i, end), Total512(u0, u1, ref w1, ref x, i, end));
     }
 
     /// <summary>Four dot products over the same inputs in one sweep, each with its own two 8-wide sums as in
@@ -440,13 +439,18 @@ internal static partial class Rules
             d1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w3, i + 8), x1, d1);
         }
 
-        return (Total256(a0.GetLower(), a0.GetUpper(), a1.GetLower(), a1.GetUpper(), ref w0, ref x, i, end),
-            Total256(b0.GetLower(), b0.GetUpper(), b1.GetLower(), b1.GetUpper(), ref w1, ref x, i, end),
-            Total256(c0.GetLower(), c0.GetUpper(), c1.GetLower(), c1.GetUpper(), ref w2, ref x, i, end),
-            Total256(d0.GetLower(), d0.GetUpper(), d1.GetLower(), d1.GetUpper(), ref w3, ref x, i, end));
+        return (Total512(a0, a1, ref w0, ref x, i, end), Total512(b0, b1, ref w1, ref x, i, end),
+            Total512(c0, c1, ref w2, ref x, i, end), Total512(d0, d1, ref w3, ref x, i, end));
     }
 
-    /// <summary>The end of <see cref="Dot256"/> and <see cref="Dot512"/>: the last n mod 16 terms from <paramref name="i"/> (whole groups of four
+    /// <summary>The end of <see cref="Dot512"/>: its two 8-wide sums are <see cref="Dot256"/>'s four 4-wide ones side by
+    /// side (v0 and v1 in <paramref name="z0"/>, v2 and v3 in <paramref name="z1"/>), so the last terms and the total are
+    /// <see cref="Total256"/>'s.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Total512(Vector512<double> z0, Vector512<double> z1, ref double w, ref double x, nuint i, nuint end) =>
+        Total256(z0.GetLower(), z0.GetUpper(), z1.GetLower(), z1.GetUpper(), ref w, ref x, i, end);
+
+    /// <summary>The end of <see cref="Dot256"/>: the last n mod 16 terms from <paramref name="i"/> (whole groups of four
     /// into v0, v1, v2, then the rest into the first lanes of the next), and the total of the 16 running sums.</summary>
     /// <remarks>The sums are taken by value: a reference to one of them would keep all four in memory rather than in
     /// registers, in the caller's loop too.</remarks>
