@@ -23,11 +23,7 @@ public sealed class RulesTests
         {
             for (int offset = 0; offset < 5; offset++)
             {
-                var buffer = new double[(2 * (n + 8)) + 16];
-                for (int i = 0; i < buffer.Length; i++)
-                {
-                    buffer[i] = Spread(random);
-                }
+                double[] buffer = Spreads(random, (2 * (n + 8)) + 16);
 
                 var w = buffer.AsSpan(offset, n + 1);              // a neuron's weights and bias
                 var x = buffer.AsSpan(n + 8 + (offset * 3 % 7), n);
@@ -146,11 +142,7 @@ public sealed class RulesTests
         {
             for (int offset = 0; offset < 4; offset++)
             {
-                var buffer = new double[(3 * (n + 8)) + 16];
-                for (int i = 0; i < buffer.Length; i++)
-                {
-                    buffer[i] = Spread(random);
-                }
+                double[] buffer = Spreads(random, (3 * (n + 8)) + 16);
 
                 var w0 = buffer.AsSpan(offset, n + 1);
                 var w1 = buffer.AsSpan(n + 1 + offset + (offset % 3), n + 1); // rows of a layer, not always aligned alike
@@ -177,11 +169,7 @@ public sealed class RulesTests
         {
             for (int offset = 0; offset < 4; offset++)
             {
-                var buffer = new double[(5 * (n + 8)) + 16];
-                for (int i = 0; i < buffer.Length; i++)
-                {
-                    buffer[i] = Spread(random);
-                }
+                double[] buffer = Spreads(random, (5 * (n + 8)) + 16);
 
                 // Four rows of a layer, one after the other, not always aligned alike, and the inputs after them.
                 int[] start = [.. Enumerable.Range(0, 4).Select(k => (k * (n + 1)) + offset + (k * offset % 3))];
@@ -317,9 +305,8 @@ public sealed class RulesTests
         var random = new Random(23);
         for (int n = 0; n <= 40; n++)
         {
-            double[] Run(int length) => [.. Enumerable.Range(0, length).Select(_ => Spread(random))];
-            double[] x = Run(n), w0 = Run(n), w1 = Run(n);
-            double[] gx = Run(n + 2), gw0 = Run(n + 1), gw1 = Run(n + 3);
+            double[] x = Spreads(random, n), w0 = Spreads(random, n), w1 = Spreads(random, n);
+            double[] gx = Spreads(random, n + 2), gw0 = Spreads(random, n + 1), gw1 = Spreads(random, n + 3);
             double dy0 = Spread(random), dy1 = Spread(random);
 
             // The first dot product's backward rule over all its terms, then the second's.
@@ -617,6 +604,9 @@ public sealed class RulesTests
     }
 
     private static double Spread(Random random) => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 4));
+
+    // Spread numbers, one after the other.
+    private static double[] Spreads(Random random, int length) => [.. Enumerable.Range(0, length).Select(_ => Spread(random))];
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 }
