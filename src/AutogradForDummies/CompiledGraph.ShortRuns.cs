@@ -66,11 +66,235 @@ public sealed partial class CompiledGraph
         }
     }
 
-    /// <summary>The forward rules of a run of short dot products, instructions <paramref name="start"/> to
-    /// <paramref name="end"/> − 1 (<see cref="GroupShortDots"/>), each with the bits of one at a time: four neurons at
-    /// once on the vector units where they are followed by ReLUs, one by one otherwise.</summary>
-    private void ShortRunForward(int start, int end, bool everyNode)
+    /// <summary>Most tables a graph gets (<see cref="LayOutShortRuns"/>): a table's check for another use of its weights
+    /// looks at every instruction within its runs' stretch of the code, once per table.</summary>
+    private const int MostTables = 16;
+
+    /// <summary>
+    /// Lists the runs of short dot products in the order of the code, and gives the runs that have the same weights (a
+    /// first layer, on each example) a table of those weights, neuron by neuron in the lanes of vectors, so that each run
+    /// loads them four at a time instead of gathering them from their neurons' slots, and adds the neurons' terms into
+    /// the table's gradients, which go back to the weights' slots once every run is done.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// A table is made only where that gives every gradient the bits of one instruction after another. Its runs are
+    /// followed by ReLUs, with 256-bit vectors or wider, and hold their values and their activations in consecutive slots;
+    /// no slot occurs twice among the weights and biases of a run, so that each lane of the table belongs to one weight;
+    /// and no other instruction from the first of the runs to the last uses any of those slots. A weight's gradient then
+    /// receives, between the table's first and last run, only the runs' terms, example after example as one instruction
+    /// after another gives them, and whatever reaches it before the last run (backward) or after the first run is added
+    /// in its slot as ever.
+    /// </para>
+    /// <para>The work is linear in the number of instructions: each instruction's operands are compared with a table's
+    /// only where their runs of slots overlap the table's span of slots.</para>
+    /// </remarks>
+    private static (ShortRun[] Runs, WeightTable[] Tables) LayOutShortRuns(Instruction[] code, int[]? runs, int[] gathered)
     {
+        if (runs is null)
+        {
+            return ([], []);
+        }
+
+        var list = new List<ShortRun>();
+        for (int i = 0; i < code.Length; i++)
+        {
+            if (code[i].InShortRun)
+            {
+                list.Add(new ShortRun(i, runs[i]));
+                i = runs[i] - 1;
+            }
+        }
+
+        var shortRuns = list.ToArray();
+        if (Rules.VectorBits < 256)
+        {
+            return (shortRuns, []);
+        }
+
+        // The runs that can have a table, grouped by their weights: the same neurons in the same order.
+        var groups = new Dictionary<int[], List<int>>(SequenceComparer.Instance);
+        for (int r = 0; r < shortRuns.Length; r++)
+        {
+            var run = shortRuns[r];
+            int step = Step(code, run.Start, run.End);
+            if (step != 0)
+            {
+                shortRuns[r] = run with { Descending = step < 0 };
+                var key = new int[2 + (run.End - run.Start)];
+                (key[0], key[1]) = (code[run.Start].Count, code[run.Start].HasBias ? 1 : 0);
+                for (int i = run.Start; i < run.End; i++)
+                {
+                    key[2 + i - run.Start] = code[i].A;
+                }
+
+                if (!groups.TryGetValue(key, out var members))
+                {
+                    groups.Add(key, members = []);
+                }
+
+                members.Add(r);
+            }
+        }
+
+        var candidates = groups.Values.Select(members => (Members: members, Slots: TableSlots(code, shortRuns[members[0]])))
+            .Where(t => t.Slots is not null).OrderByDescending(t => t.Members.Count).Take(MostTables).ToArray();
+        var tables = new List<WeightTable>();
+        foreach (var (members, slots) in candidates)
+        {
+            int first = shortRuns[members[0]].Start, last = shortRuns[members[^1]].End;
+            if (IsUsedElsewhere(code, gathered, first, last, slots!, shortRuns, members))
+            {
+                continue;
+            }
+
+            var table = new WeightTable(code[first].Count, code[first].HasBias, shortRuns[members[0]].End - first, slots!);
+            tables.Add(table);
+            foreach (int r in members)
+            {
+                var run = shortRuns[r];
+                shortRuns[r] = run with
+                {
+                    Table = table,
+                    Values = code[run.Member(0)].Dst,
+                    Activations = code[run.Member(0)].ThenDst,
+                    LoadsGradients = r == members[^1],
+                    StoresGradients = r == members[0],
+                };
+            }
+        }
+
+        return (shortRuns, [.. tables]);
+
+        // 1 if a run of ReLUs holds its values and activations in consecutive slots in the order of its neurons, −1 if
+        // in the opposite order (as a layer's neurons come in topological order), else 0.
+        static int Step(Instruction[] code, int start, int end)
+        {
+            ref readonly var first = ref code[start];
+            int step = code[start + 1].Dst - first.Dst;
+            if (first.Then != OpCode.Relu || (step != 1 && step != -1))
+            {
+                return 0;
+            }
+
+            for (int i = start; i < end; i++)
+            {
+                if (code[i].Dst != first.Dst + (step * (i - start)) || code[i].ThenDst != first.ThenDst + (step * (i - start)))
+                {
+                    return 0;
+                }
+            }
+
+            return step;
+        }
+
+        // The slot of each entry of a run's table (−1 past the last neuron), or null if a slot occurs twice.
+        static int[]? TableSlots(Instruction[] code, ShortRun run)
+        {
+            ref readonly var first = ref code[run.Start];
+            int count = run.End - run.Start, rows = first.Count + (first.HasBias ? 1 : 0), stride = WeightTable.StrideFor(count);
+            var slots = new int[rows * stride];
+            Array.Fill(slots, -1);
+            var seen = new HashSet<int>();
+            for (int l = 0; l < count; l++)
+            {
+                for (int k = 0; k < rows; k++)
+                {
+                    int slot = code[run.Member(l)].A + k;
+                    if (!seen.Add(slot))
+                    {
+                        return null;
+                    }
+
+                    slots[(k * stride) + l] = slot;
+                }
+            }
+
+            return slots;
+        }
+    }
+
+    /// <summary>Whether an instruction from <paramref name="first"/> to <paramref name="last"/> − 1 other than those of
+    /// the table's runs <paramref name="members"/> has one of the table's <paramref name="slots"/> among its operands.</summary>
+    private static bool IsUsedElsewhere(
+        Instruction[] code, int[] gathered, int first, int last, int[] slots, ShortRun[] shortRuns, List<int> members)
+    {
+        var inTable = new HashSet<int>(slots.Where(s => s >= 0));
+        int lo = inTable.Min(), hi = inTable.Max() + 1;
+        int member = 0; // the next of the table's runs
+        for (int i = first; i < last; i++)
+        {
+            if (member < members.Count && i == shortRuns[members[member]].Start)
+            {
+                i = shortRuns[members[member++]].End - 1; // the table's own run
+                continue;
+            }
+
+            ref readonly var c = ref code[i];
+            bool uses = Operations.Visit<ShapeOf, NodeShape>(c.Op, default) switch
+            {
+                NodeShape.OneOperand => inTable.Contains(c.A),
+                NodeShape.TwoOperands => inTable.Contains(c.A) || inTable.Contains(c.B),
+                NodeShape.Dot when c.Gather < 0 => Uses(c.A, c.Count + (c.HasBias ? 1 : 0)) || Uses(c.B, c.Count),
+                NodeShape.Dot => Gathered(c.Gather, c.Count + (c.HasBias ? 1 : 0) + c.Count),
+                NodeShape.Terms when c.Gather < 0 => Uses(c.A, c.Count),
+                NodeShape.Terms => Gathered(c.Gather, c.Count),
+                _ => false,
+            };
+            if (uses)
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        // Whether slots start to start + count − 1 include one of the table's: compared one by one only where they
+        // overlap the table's span.
+        bool Uses(int start, int count)
+        {
+            if (start + count <= lo || start >= hi)
+            {
+                return false;
+            }
+
+            for (int s = start; s < start + count; s++)
+            {
+                if (inTable.Contains(s))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        bool Gathered(int start, int count)
+        {
+            foreach (int s in gathered.AsSpan(start, count))
+            {
+                if (inTable.Contains(s))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The forward rules of a run of short dot products, <paramref name="run"/> (<see cref="GroupShortDots"/>),
+    /// each with the bits of one at a time: four neurons at once on the vector units where they are followed by ReLUs,
+    /// with their weights from a table where the run has one (<see cref="TableRunForward"/>), one by one otherwise.</summary>
+    private void ShortRunForward(ref readonly ShortRun run, bool everyNode)
+    {
+        if (run.Table is { } table)
+        {
+            TableRunForward(in run, table, everyNode);
+            return;
+        }
+
+        int start = run.Start, end = run.End;
         var v = _values;
         var code = _code;
         ref readonly var first = ref code[start];
@@ -127,11 +351,19 @@ public sealed partial class CompiledGraph
     /// <summary>
     /// The backward rules of a run of short dot products (<see cref="GroupShortDots"/>), as one at a time gives them:
     /// every neuron's gradient (four at once through their ReLUs on the vector units), then, last neuron first, each
-    /// neuron's terms into its weights, its bias and the shared inputs, whose gradients stay in registers meanwhile. A
-    /// neuron whose gradient is 0 passes nothing on.
+    /// neuron's terms into its weights, its bias and the shared inputs, whose gradients stay in registers meanwhile (with
+    /// the weights' gradients in a table where the run has one: <see cref="TableRunBackward"/>). A neuron whose gradient
+    /// is 0 passes nothing on.
     /// </summary>
-    private void ShortRunBackward(int start, int end, bool everyNode)
+    private void ShortRunBackward(ref readonly ShortRun run, bool everyNode)
     {
+        if (run.Table is { } table)
+        {
+            TableRunBackward(in run, table, everyNode);
+            return;
+        }
+
+        int start = run.Start, end = run.End;
         var v = _values;
         var g = _grads;
         var code = _code;
@@ -185,8 +417,8 @@ public sealed partial class CompiledGraph
 
         // The inputs' gradients stay in registers while the neurons pass; each neuron's terms come in the order of
         // Rules.DotTermBackward (d/dwₖ = xₖ, d/dxₖ = wₖ), so each gradient gets the bits of one at a time.
-        double x0 = v[xs], x1 = n > 1 ? v[xs + 1] : 0, x2 = n > 2 ? v[xs + 2] : 0, x3 = n > 3 ? v[xs + 3] : 0;
-        double gx0 = g[xs], gx1 = n > 1 ? g[xs + 1] : 0, gx2 = n > 2 ? g[xs + 2] : 0, gx3 = n > 3 ? g[xs + 3] : 0;
+        var (x0, x1, x2, x3) = Inputs(v, xs, n);
+        var (gx0, gx1, gx2, gx3) = Inputs(g, xs, n);
         for (int k = 0; k < count; k++)
         {
             int m = active[k];
@@ -214,25 +446,355 @@ public sealed partial class CompiledGraph
             }
         }
 
-        g[xs] = gx0;
+        StoreInputs(g, xs, n, gx0, gx1, gx2, gx3);
+    }
+
+    /// <summary>
+    /// <see cref="ShortRunForward"/> for a run with a table of its weights (<see cref="LayOutShortRuns"/>): four neurons
+    /// at once, their weights loaded from the table, their values and activations stored side by side; the same
+    /// operations as one at a time.
+    /// </summary>
+    private void TableRunForward(ref readonly ShortRun run, WeightTable table, bool everyNode)
+    {
+        var v = _values;
+        var code = _code;
+        int n = table.Inputs, count = run.End - run.Start, stride = table.Stride;
+        var x = v.AsSpan(code[run.Start].B, n);
+        var w = table.Weights.AsSpan();
+        var zero = Vector256<double>.Zero;
+        int l = 0;
+        for (; l + 4 <= count; l += 4)
+        {
+            var z = Rules.ShortDot4(
+                Vector256.Create(w[l..]), n > 1 ? Vector256.Create(w[(stride + l)..]) : zero,
+                n > 2 ? Vector256.Create(w[((2 * stride) + l)..]) : zero, n > 3 ? Vector256.Create(w[((3 * stride) + l)..]) : zero,
+                x, table.HasBias ? Vector256.Create(w[((n * stride) + l)..]) : zero);
+            if (!Rules.AllFinite(z))
+            {
+                // An overflow to redo (Rules.Dot's fallback): one at a time.
+                for (int k = l; k < l + 4; k++)
+                {
+                    int i = run.Member(k);
+                    Computed(i, in code[i], ShortDotOf(in code[i], x), everyNode);
+                }
+
+                continue;
+            }
+
+            var a = Rules.Relu.Forward4(z);
+            z.CopyTo(v.AsSpan(run.Values + l));
+            a.CopyTo(v.AsSpan(run.Activations + l));
+            if (everyNode)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    _computes[run.Member(l + k)].StoreComputedData(z[k]);
+                    _then[run.Member(l + k)]!.StoreComputedData(a[k]);
+                }
+            }
+        }
+
+        for (; l < count; l++)
+        {
+            int i = run.Member(l);
+            Computed(i, in code[i], ShortDotOf(in code[i], x), everyNode);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ShortRunBackward"/> for a run with a table of its weights (<see cref="LayOutShortRuns"/>): four
+    /// neurons' gradients at once through their ReLUs, and their terms into the table's gradients of their weights and
+    /// biases (lanes whose gradient is 0 left as they are); then, last neuron first, each neuron's terms into the inputs'
+    /// gradients, as one at a time gives them.
+    /// </summary>
+    private void TableRunBackward(ref readonly ShortRun run, WeightTable table, bool everyNode)
+    {
+        var v = _values;
+        var g = _grads;
+        var code = _code;
+        int n = table.Inputs, xs = code[run.Start].B, count = run.End - run.Start, stride = table.Stride;
+        if (run.LoadsGradients)
+        {
+            table.LoadGradients(g); // the first of the table's runs to go backward
+        }
+
+        var dy = _runGrads;
+        var gw = table.Gradients.AsSpan();
+        var (x0, x1, x2, x3) = Inputs(v, xs, n);
+        var zero = Vector256<double>.Zero;
+        int l = 0;
+        for (; l + 4 <= count; l += 4)
+        {
+            // As GradientReaching does for a dot product followed by a ReLU, four at once.
+            var da = Vector256.Create(g.AsSpan(run.Activations + l));
+            var y = Vector256.Create(v.AsSpan(run.Activations + l));
+            var gz = Vector256.Create(g.AsSpan(run.Values + l));
+            var d = Rules.Relu.Backward4(y, da, gz, ~Vector256.Equals(da, zero)); // only where da ≠ 0
+            d.CopyTo(dy.AsSpan(l));
+            if (everyNode)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    _then[run.Member(l + k)]!.Grad = da[k];
+                    _computes[run.Member(l + k)].Grad = d[k];
+                }
+
+                zero.CopyTo(g.AsSpan(run.Activations + l));
+                zero.CopyTo(g.AsSpan(run.Values + l));
+            }
+            else
+            {
+                d.CopyTo(g.AsSpan(run.Values + l));
+            }
+
+            // The neurons' terms into their weights and biases (Rules.DotTermBackward, Rules.BiasBackward).
+            var use = ~Vector256.Equals(d, zero);
+            WeightTerms(gw, l, x0, d, use);
+            if (n > 1)
+            {
+                WeightTerms(gw, stride + l, x1, d, use);
+            }
+
+            if (n > 2)
+            {
+                WeightTerms(gw, (2 * stride) + l, x2, d, use);
+            }
+
+            if (n > 3)
+            {
+                WeightTerms(gw, (3 * stride) + l, x3, d, use);
+            }
+
+            if (table.HasBias)
+            {
+                var slice = gw[((n * stride) + l)..];
+                Rules.BiasBackward4(d, Vector256.Create(slice), use).CopyTo(slice);
+            }
+        }
+
+        for (; l < count; l++)
+        {
+            int i = run.Member(l);
+            double d = GradientReaching(i, in code[i], everyNode);
+            dy[l] = d;
+            if (d != 0)
+            {
+                double unused = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    Rules.DotTermBackward(0, v[xs + k], d, ref gw[(k * stride) + l], ref unused);
+                }
+
+                if (table.HasBias)
+                {
+                    Rules.BiasBackward(d, ref gw[(n * stride) + l]);
+                }
+            }
+        }
+
+        // The neurons that pass a gradient on, last first (no branch on each one's gradient); the inputs' gradients
+        // stay in registers while they pass.
+        var active = _runActive;
+        int passing = 0;
+        for (int m = count - 1; m >= 0; m--)
+        {
+            int lane = run.Descending ? count - 1 - m : m;
+            active[passing] = lane;
+            passing += dy[lane] != 0 ? 1 : 0;
+        }
+
+        var w = table.Weights.AsSpan();
+        var (gx0, gx1, gx2, gx3) = Inputs(g, xs, n);
+        for (int k = 0; k < passing; k++)
+        {
+            int m = active[k];
+            double d = dy[m];
+            gx0 = Rules.InputTermBackward(w[m], d, gx0);
+            if (n > 1)
+            {
+                gx1 = Rules.InputTermBackward(w[stride + m], d, gx1);
+            }
+
+            if (n > 2)
+            {
+                gx2 = Rules.InputTermBackward(w[(2 * stride) + m], d, gx2);
+            }
+
+            if (n > 3)
+            {
+                gx3 = Rules.InputTermBackward(w[(3 * stride) + m], d, gx3);
+            }
+        }
+
+        StoreInputs(g, xs, n, gx0, gx1, gx2, gx3);
+
+        if (run.StoresGradients)
+        {
+            table.StoreGradients(g); // the last of the table's runs to go backward
+        }
+    }
+
+    /// <summary>The numbers of a run's (at most four) inputs from <paramref name="xs"/> in <paramref name="array"/>, 0
+    /// past the <paramref name="n"/>th.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double, double, double, double) Inputs(double[] array, int xs, int n) =>
+        (array[xs], n > 1 ? array[xs + 1] : 0, n > 2 ? array[xs + 2] : 0, n > 3 ? array[xs + 3] : 0);
+
+    /// <summary>Stores the first <paramref name="n"/> of four numbers in <paramref name="array"/> from <paramref name="xs"/>, where
+    /// <see cref="Inputs"/> read them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreInputs(double[] array, int xs, int n, double s0, double s1, double s2, double s3)
+    {
+        array[xs] = s0;
         if (n > 1)
         {
-            g[xs + 1] = gx1;
+            array[xs + 1] = s1;
         }
 
         if (n > 2)
         {
-            g[xs + 2] = gx2;
+            array[xs + 2] = s2;
         }
 
         if (n > 3)
         {
-            g[xs + 3] = gx3;
+            array[xs + 3] = s3;
         }
+    }
+
+    /// <summary>Four neurons' terms for one input (<paramref name="x"/>) into the row of the table's gradients from
+    /// <paramref name="at"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void WeightTerms(Span<double> gw, int at, double x, Vector256<double> d, Vector256<double> use)
+    {
+        var slice = gw[at..];
+        Rules.WeightTermBackward4(x, d, Vector256.Create(slice), use).CopyTo(slice);
     }
 
     /// <summary>Four values of the array, one from each of four runs, at <paramref name="offset"/> into each.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Lanes(double[] values, int a0, int a1, int a2, int a3, int offset) =>
         Vector256.Create(values[a0 + offset], values[a1 + offset], values[a2 + offset], values[a3 + offset]);
+
+    /// <summary>A run of short dot products, instructions <c>Start</c> to <c>End</c> − 1 (<see cref="GroupShortDots"/>),
+    /// and, if it has a <c>Table</c> (<see cref="LayOutShortRuns"/>), the first slots of its neurons' values and
+    /// activations, whether those slots hold the neurons last first, and whether it is the table's last run, which loads
+    /// the table's gradients from the weights' slots backward, or its first, which stores them back. Lane l of the
+    /// table, and of the vectors of values, is the neuron of the <c>Member(l)</c>th instruction.</summary>
+    private readonly record struct ShortRun(int Start, int End)
+    {
+        public WeightTable? Table { get; init; }
+
+        public bool Descending { get; init; }
+
+        public int Values { get; init; } = -1;
+
+        public int Activations { get; init; } = -1;
+
+        public bool LoadsGradients { get; init; }
+
+        public bool StoresGradients { get; init; }
+
+        /// <summary>The instruction whose neuron is in lane <paramref name="lane"/>.</summary>
+        public int Member(int lane) => Descending ? End - 1 - lane : Start + lane;
+    }
+
+    /// <summary>
+    /// The weights of a run of short dot products, and their gradients while the runs that share them go backward, row
+    /// by row: row k holds weight k of every neuron (the biases last), lane l neuron l's, so that four neurons' weights
+    /// load as one vector.
+    /// </summary>
+    private sealed class WeightTable
+    {
+        private readonly int[] _slots; // the slot of each entry, −1 past the last neuron
+
+        public WeightTable(int inputs, bool hasBias, int neurons, int[] slots)
+        {
+            Inputs = inputs;
+            HasBias = hasBias;
+            Stride = StrideFor(neurons);
+            _slots = slots;
+            Weights = new double[slots.Length];
+            Gradients = new double[slots.Length];
+        }
+
+        public int Inputs { get; }
+
+        public bool HasBias { get; }
+
+        /// <summary>Gets the length of a row: the neurons, rounded up to whole vectors.</summary>
+        public int Stride { get; }
+
+        public double[] Weights { get; }
+
+        public double[] Gradients { get; }
+
+        public static int StrideFor(int neurons) => (neurons + 3) & ~3;
+
+        /// <summary>Reads the weights from the value array (after the leaves are read, and at compilation).</summary>
+        public void Read(double[] values) => Copy(values, Weights);
+
+        public void LoadGradients(double[] grads) => Copy(grads, Gradients);
+
+        public void StoreGradients(double[] grads)
+        {
+            for (int e = 0; e < _slots.Length; e++)
+            {
+                if (_slots[e] >= 0)
+                {
+                    grads[_slots[e]] = Gradients[e];
+                }
+            }
+        }
+
+        private void Copy(double[] bySlot, double[] table)
+        {
+            for (int e = 0; e < _slots.Length; e++)
+            {
+                table[e] = _slots[e] >= 0 ? bySlot[_slots[e]] : 0;
+            }
+        }
+    }
+
+    /// <summary>Where an instruction's operation keeps its operands, from its code alone.</summary>
+    private readonly struct ShapeOf : IOperationVisitor<NodeShape>
+    {
+        public NodeShape Leaf() => NodeShape.Leaf;
+
+        public NodeShape Unary<TRule>()
+            where TRule : IUnaryRule => NodeShape.OneOperand;
+
+        public NodeShape Binary<TRule>()
+            where TRule : IBinaryRule => NodeShape.TwoOperands;
+
+        public NodeShape WithConstants<TRule>()
+            where TRule : IConstantRule => NodeShape.OneOperand;
+
+        public NodeShape Dot() => NodeShape.Dot;
+
+        public NodeShape Sum() => NodeShape.Terms;
+
+        public NodeShape Mean() => NodeShape.Terms;
+
+        public NodeShape LogSumExp() => NodeShape.Terms;
+    }
+
+    /// <summary>Compares lists of numbers element by element.</summary>
+    private sealed class SequenceComparer : IEqualityComparer<int[]>
+    {
+        public static SequenceComparer Instance { get; } = new();
+
+        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
+
+        public int GetHashCode(int[] obj)
+        {
+            var hash = default(HashCode);
+            foreach (int item in obj)
+            {
+                hash.Add(item);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
 }

@@ -62,6 +62,8 @@ public sealed partial class CompiledGraph
     private readonly int[]? _runs;          // for runs of dot products (GroupShortDots, GroupLayers): the end at the first, the start at the last
     private readonly double[] _runGrads;    // a run's gradients while it runs backward
     private readonly int[] _runActive;      // which of them are not 0, last first
+    private readonly ShortRun[] _shortRuns; // the runs of short dot products, in the order of the code
+    private readonly WeightTable[] _tables; // the weights of runs of short dot products that share them (LayOutShortRuns)
     private readonly int _rootSlot;
     private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
 
@@ -121,6 +123,12 @@ public sealed partial class CompiledGraph
         _runGrads = new double[longestRun];
         _runActive = new int[longestRun];
         _gathered = [.. builder.Gathered];
+        (_shortRuns, _tables) = LayOutShortRuns(_code, runs, _gathered);
+        foreach (var table in _tables)
+        {
+            table.Read(_values);
+        }
+
         _constants = [.. builder.Constants];
         _rootSlot = slot[^1];
         Root = root;
@@ -142,6 +150,10 @@ public sealed partial class CompiledGraph
     /// <summary>Gets how many dot products belong to runs of short ones (see <see cref="GroupShortDots"/>).</summary>
     internal int InShortRuns => _code.Count(c => c.InShortRun);
 
+    /// <summary>Gets how many dot products belong to runs of short ones with a table of their weights (see
+    /// <see cref="LayOutShortRuns"/>).</summary>
+    internal int InTableRuns => _shortRuns.Where(r => r.Table is not null).Sum(r => r.End - r.Start);
+
     /// <summary>
     /// Recomputes every node from the leaves' current <see cref="Scalar.Data"/>, stores the results in the
     /// graph's Scalars (all of them, or with <see cref="NodeUpdates.LeavesAndRoot"/> the root only), and returns the
@@ -158,8 +170,14 @@ public sealed partial class CompiledGraph
             v[leafSlots[i]] = leaves[i].Data;
         }
 
+        foreach (var table in _tables)
+        {
+            table.Read(v);
+        }
+
         var code = _code;
         bool everyNode = Updates == NodeUpdates.EveryNode;
+        int shortRun = 0; // the next run of short dot products
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
@@ -170,7 +188,7 @@ public sealed partial class CompiledGraph
                 int end = _runs![i];
                 if (c.InShortRun)
                 {
-                    ShortRunForward(i, end, everyNode);
+                    ShortRunForward(in _shortRuns[shortRun++], everyNode);
                 }
                 else
                 {
@@ -219,6 +237,7 @@ public sealed partial class CompiledGraph
         g[_rootSlot] += 1; // d(root)/d(root) = 1
 
         var code = _code;
+        int shortRun = _shortRuns.Length; // one past the next run of short dot products, backward
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
@@ -228,7 +247,7 @@ public sealed partial class CompiledGraph
                 int start = _runs![i];
                 if (c.InShortRun)
                 {
-                    ShortRunBackward(start, i + 1, everyNode);
+                    ShortRunBackward(in _shortRuns[--shortRun], everyNode);
                 }
                 else
                 {

@@ -538,6 +538,27 @@ internal static partial class Rules
     }
 
     /// <summary>
+    /// The weight's half of <see cref="DotTermBackward"/> for four neurons on the same input <paramref name="x"/>: lane l
+    /// is neuron l's weight for that input, <paramref name="dy"/> their gradients. Returns what <paramref name="dw"/>
+    /// becomes, in the lanes of <paramref name="use"/> (all bits set) only; every lane is computed as
+    /// <see cref="DotTermBackward"/> computes dw.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> WeightTermBackward4(double x, Vector256<double> dy, Vector256<double> dw, Vector256<double> use) =>
+        Vector256.ConditionalSelect(use, Vector256.FusedMultiplyAdd(Vector256.Create(x), dy, dw), dw);
+
+    /// <summary><see cref="BiasBackward"/> for four neurons, lane by lane, in the lanes of <paramref name="use"/> (all
+    /// bits set) only: returns what <paramref name="db"/> becomes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> BiasBackward4(Vector256<double> dy, Vector256<double> db, Vector256<double> use) =>
+        Vector256.ConditionalSelect(use, db + dy, db);
+
+    /// <summary>The input's half of <see cref="DotTermBackward"/>: returns what <paramref name="dx"/> becomes, dx + w·dy
+    /// with a single rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double InputTermBackward(double w, double dy, double dx) => Math.FusedMultiplyAdd(w, dy, dx);
+
+    /// <summary>
     /// g[k] += v[k]·dy for every k, each with a single rounding: half of a dot product's backward rule on runs of
     /// consecutive numbers (the weights' gradients take the inputs' values and the other way round), with the vector
     /// units where the processor has them. Every element is computed as <see cref="DotTermBackward"/> computes it.

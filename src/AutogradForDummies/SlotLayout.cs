@@ -19,7 +19,9 @@ internal static class SlotLayout
     /// <summary>Returns the slot of every node of a numbered graph (see <see cref="Topology.Number"/>), by position.</summary>
     /// <remarks>
     /// Two passes. The first chooses the operand lists that get consecutive slots: longest first, each if none of its
-    /// nodes is taken by a list chosen before and none occurs twice in it. The second hands out slots in topological
+    /// nodes is taken by a list chosen before and none occurs twice in it; then, for each chosen list of one-operand
+    /// nodes, the list of their operands on the same terms (a layer's weighted sums beside its activations, so that a
+    /// run of neurons reads and writes both as vectors). The second hands out slots in topological
     /// order, a chosen list as a block when its first node comes up, so that the nodes of one example of a batch sit
     /// near each other, as the forward and backward passes visit them.
     /// </remarks>
@@ -27,9 +29,23 @@ internal static class SlotLayout
     {
         // Pass 1: choose[position] is the chosen list that the node at that position belongs to, if any.
         var chosen = new Scalar[]?[nodes.Length];
+        var chosenLists = new List<Scalar[]>();
         foreach (var list in OperandListsLongestFirst(nodes))
         {
-            TryChoose(list, chosen);
+            if (TryChoose(list, chosen))
+            {
+                chosenLists.Add(list);
+            }
+        }
+
+        // Then, for a chosen list of one-operand nodes (a layer's activations, the next layer's inputs), their operands
+        // (the layer's weighted sums), so that a run of neurons keeps its sums side by side as well as its activations.
+        foreach (var list in chosenLists)
+        {
+            if (Array.TrueForAll(list, node => node.Shape == NodeShape.OneOperand))
+            {
+                TryChoose(Array.ConvertAll(list, node => node.First), chosen);
+            }
         }
 
         // Pass 2: slots in topological order; a chosen list takes a block of slots when its first node is reached.
@@ -81,8 +97,8 @@ internal static class SlotLayout
     }
 
     /// <summary>Chooses <paramref name="list"/> for consecutive slots if none of its nodes belongs to a list chosen
-    /// already and none occurs twice in it; otherwise leaves everything as it was.</summary>
-    private static void TryChoose(Scalar[] list, Scalar[]?[] chosen)
+    /// already and none occurs twice in it, and says whether it did; otherwise leaves everything as it was.</summary>
+    private static bool TryChoose(Scalar[] list, Scalar[]?[] chosen)
     {
         int k = 0;
         for (; k < list.Length; k++)
@@ -102,7 +118,11 @@ internal static class SlotLayout
             {
                 chosen[Topology.NumberedGraph.PositionOf(list[j])] = null;
             }
+
+            return false;
         }
+
+        return true;
     }
 
     private static Scalar[][] OperandListsLongestFirst(Scalar[] nodes)

@@ -279,7 +279,7 @@ public sealed class CompiledGraphTests
         // products overflow, infinities and NaNs, so that some ReLUs are off, some gradients are 0 and some blocks
         // of four redo an overflow one at a time. Every parameter's gradient and the loss must keep their bits.
         double[] specials = [0.0, -0.0, 1e200, -1e200, double.PositiveInfinity, double.NaN, 3.0];
-        int inRuns = 0;
+        int inRuns = 0, inTables = 0;
         for (int seed = 0; seed < 400; seed++)
         {
             var random = new Random(seed);
@@ -299,10 +299,78 @@ public sealed class CompiledGraphTests
                 .ToArray();
             Scalar Build() => Scalar.Sum(points.Select(x => model.Forward(x)[0].Relu()).ToArray());
 
-            inRuns += CompiledAsDynamic(Build, [.. parameters], $"seed {seed}").Sum(graph => graph.InShortRuns);
+            var graphs = CompiledAsDynamic(Build, [.. parameters], $"seed {seed}");
+            inRuns += graphs.Sum(graph => graph.InShortRuns);
+            inTables += graphs.Sum(graph => graph.InTableRuns);
         }
 
         inRuns.Should().BeGreaterThan(1000, "the first layers form runs");
+        inTables.Should().Be(inRuns, "every run of a first layer's ReLUs shares the table of the layer's weights");
+    }
+
+    public static TheoryData<string> FirstLayerLosses() =>
+        ["sum", "L2 after", "L2 before", "a weight between the examples", "a bias between the examples", "tanh"];
+
+    [Theory]
+    [MemberData(nameof(FirstLayerLosses))]
+    public void A_first_layer_reads_its_weights_from_a_table_only_where_nothing_else_between_its_runs_uses_them(string loss)
+    {
+        // The table's gradients go back to the weights' slots once all its runs are done, so an instruction between
+        // two of them that adds into one of those slots would come in the wrong order; such a layer keeps one
+        // instruction's order per neuron, and every gradient keeps the dynamic bits either way.
+        var model = new AutogradForDummies.Nn.MLP(2, [7, 3, 1], loss == "tanh" ? AutogradForDummies.Nn.Activation.Tanh : AutogradForDummies.Nn.Activation.Relu, seed: 11);
+        var parameters = model.Parameters();
+        var firstWeight = parameters[0];
+        var firstBias = parameters[2];
+        double[][] points = [[0.3, -0.7], [-1.2, 0.4], [0.9, 1.1], [-0.2, -0.8], [1.5, -0.1]];
+        Scalar Build()
+        {
+            Scalar total = 0;
+            for (int i = 0; i < points.Length; i++)
+            {
+                var score = model.Forward(points[i])[0];
+                total += loss switch
+                {
+                    "a weight between the examples" => score * firstWeight,
+                    "a bias between the examples" => Scalar.Sum([score, firstBias]),
+                    _ => score,
+                };
+            }
+
+            return loss switch
+            {
+                "L2 after" => total + AutogradForDummies.Nn.Losses.L2(parameters, 0.1),
+                "L2 before" => AutogradForDummies.Nn.Losses.L2(parameters, 0.1) + total,
+                _ => total,
+            };
+        }
+
+        bool table = loss is "sum" or "L2 after" or "L2 before";
+        foreach (var graph in CompiledAsDynamic(Build, [.. parameters], loss))
+        {
+            graph.InShortRuns.Should().Be(7 * points.Length, loss);
+            graph.InTableRuns.Should().Be(table ? 7 * points.Length : 0, loss);
+        }
+    }
+
+    [Fact]
+    public void Neurons_that_share_their_weights_have_no_table_and_keep_the_dynamic_bits()
+    {
+        // Two neurons of one run with the same weights: one lane of a table per weight cannot hold both neurons' terms.
+        var w = new Scalar[] { new(0.5), new(-1.25), new(0.1) };
+        var v = new Scalar[] { new(-0.75), new(2.0), new(0.3) };
+        double[][] points = [[0.3, -0.7], [-1.2, 0.4], [0.9, 1.1]];
+        Scalar Build() => Scalar.Sum(points.Select(p =>
+        {
+            Scalar[] x = [new(p[0]), new(p[1])];
+            return Scalar.Sum([Scalar.Dot(w[..2], x, w[2]).Relu(), Scalar.Dot(v[..2], x, v[2]).Relu(), Scalar.Dot(w[..2], x, w[2]).Relu()]);
+        }).ToArray());
+
+        foreach (var graph in CompiledAsDynamic(Build, [.. w, .. v], "shared weights"))
+        {
+            graph.InShortRuns.Should().Be(3 * points.Length);
+            graph.InTableRuns.Should().Be(0);
+        }
     }
 
     [Fact]
@@ -329,6 +397,7 @@ public sealed class CompiledGraphTests
         var compiled = Build(out var compiledNodes);
         var graph = compiled.Compile();
         graph.InShortRuns.Should().Be(9 * points.Length);
+        graph.InTableRuns.Should().Be(9 * points.Length);
         var parameters = model.Parameters();
         double[] original = [.. parameters.Select(p => p.Data)];
         foreach (var p in parameters)

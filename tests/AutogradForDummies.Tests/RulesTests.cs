@@ -591,6 +591,48 @@ public sealed class RulesTests
         }
     }
 
+    [Fact]
+    public void The_four_lane_weight_and_bias_terms_and_the_input_term_give_the_bits_of_the_term_rules()
+    {
+        // Each lane, where it is used, is what DotTermBackward and BiasBackward give one neuron; the other lanes keep
+        // their gradient. The input's half alone is what DotTermBackward gives dx.
+        double[] values = [0.0, -0.0, 1.5, -3.25, 1e300, 5e-324, double.PositiveInfinity, double.NegativeInfinity, double.NaN, BitConverter.Int64BitsToDouble(0x7FF0_0000_0000_0ABC)];
+        var use = Vector256.Create(-1L, 0L, -1L, -1L).AsDouble();
+        int checkedLanes = 0;
+        foreach (double x in values)
+        {
+            foreach (double dy in values)
+            {
+                foreach (double dw in values)
+                {
+                    var d = Vector256.Create(dy, dy, -dy, 0.5 * dy);
+                    var before = Vector256.Create(dw, -dw, dw, 2 * dw);
+                    var weights = Rules.WeightTermBackward4(x, d, before, use);
+                    var biases = Rules.BiasBackward4(d, before, use);
+                    for (int l = 0; l < 4; l++)
+                    {
+                        double expectedWeight = before[l], expectedBias = before[l], unused = 0;
+                        if (l != 1)
+                        {
+                            Rules.DotTermBackward(0, x, d[l], ref expectedWeight, ref unused);
+                            Rules.BiasBackward(d[l], ref expectedBias);
+                            checkedLanes++;
+                        }
+
+                        Bits(weights[l]).Should().Be(Bits(expectedWeight), $"dw {before[l]} + x {x} · dy {d[l]}, lane {l}");
+                        Bits(biases[l]).Should().Be(Bits(expectedBias), $"db {before[l]} + dy {d[l]}, lane {l}");
+                    }
+
+                    double dx = dw, ignored = 0;
+                    Rules.DotTermBackward(x, 0, dy, ref ignored, ref dx);
+                    Bits(Rules.InputTermBackward(x, dy, dw)).Should().Be(Bits(dx), $"dx {dw} + w {x} · dy {dy}");
+                }
+            }
+        }
+
+        checkedLanes.Should().Be(3 * values.Length * values.Length * values.Length);
+    }
+
     private static double NaiveInOrder(double[] w, double[] x)
     {
         var s = new double[16];

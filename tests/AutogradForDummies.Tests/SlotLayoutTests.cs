@@ -35,6 +35,27 @@ public sealed class SlotLayoutTests
     }
 
     [Fact]
+    public void A_layers_weighted_sums_sit_side_by_side_like_its_activations()
+    {
+        // The next layer's inputs are a chosen list of ReLUs; the dot products under them get a block of their own, in
+        // the same order, unless one of them is in a list chosen before.
+        var model = new MLP(2, [5, 4, 1], seed: 2);
+        var scores = Enumerable.Range(0, 3).Select(i => model.Forward([i * 0.3, 1 - i])[0]).ToArray();
+        var shared = model.Forward([0.5, 0.5]);
+        var loss = Scalar.Sum(scores) + Scalar.Sum([shared[0], scores[0]]);
+        using var graph = Topology.Number(loss);
+        int[] slot = SlotLayout.Assign(graph.Nodes);
+
+        var layerInputs = graph.Nodes.Where(n => n.Code == OpCode.Dot).Select(n => n.Inputs).Distinct().Where(x => x.All(i => i.Code == OpCode.Relu)).ToList();
+        layerInputs.Should().HaveCount(2 * 4, "each of four examples has the first layer's five ReLUs and the second's four as inputs");
+        foreach (var inputs in layerInputs)
+        {
+            SlotLayout.ConsecutiveStart(inputs, slot).Should().BeGreaterThanOrEqualTo(0);
+            SlotLayout.ConsecutiveStart([.. inputs.Select(relu => relu.First)], slot).Should().BeGreaterThanOrEqualTo(0, "the ReLUs' weighted sums are a run too");
+        }
+    }
+
+    [Fact]
     public void Slots_are_a_permutation_of_the_nodes()
     {
         var a = new Scalar(1.0);
