@@ -1,0 +1,201 @@
+namespace AutogradForDummies;
+
+/// <content>Layer runs: the neurons of a layer on one example, computed together.</content>
+public sealed partial class CompiledGraph
+{
+    /// <summary>
+    /// Marks the layer runs: consecutive dot products over the same run of inputs (the neurons of a layer, on one
+    /// example), so that forward two neurons share each sweep over the inputs (four with 512-bit vectors) and backward
+    /// the neurons that pass a gradient on go two at a time, whichever they are. Each keeps its own order of additions,
+    /// so the numbers are those of one instruction after another. Writes each run's end at its first instruction and its
+    /// start at its last into <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
+    /// </summary>
+    /// <remarks>
+    /// A run is formed only where that cannot change what any of its neurons reads or writes: the weights' runs (each
+    /// with its bias) lie apart from each other and from the inputs, and no neuron's value or activation lies among the
+    /// weights or the inputs. Then, backward, each neuron's weights receive only its own terms, and nothing a neuron
+    /// writes is read by another's gradient. Where the whole stretch of such dot products does not qualify (a weight that
+    /// is another neuron's value, two neurons sharing weights), neighbours that do are paired as runs of two. Dot
+    /// products in runs of short ones (<see cref="GroupShortDots"/>) are left to those.
+    /// </remarks>
+    private static int GroupLayers(Instruction[] code, ref int[]? runs)
+    {
+        int longest = 0;
+        for (int i = 0; i < code.Length;)
+        {
+            int end = i + 1;
+            if (CanJoin(in code[i], in code[i]))
+            {
+                while (end < code.Length && CanJoin(in code[end], in code[i]))
+                {
+                    end++;
+                }
+
+                if (end - i >= 2 && IsSafe(code, i, end))
+                {
+                    MarkRun(code, i, end, DotForm.LayerRun, ref runs);
+                    longest = Math.Max(longest, end - i);
+                }
+                else
+                {
+                    for (int k = i; k + 1 < end; k++)
+                    {
+                        if (IsSafe(code, k, k + 2))
+                        {
+                            MarkRun(code, k, k + 2, DotForm.LayerRun, ref runs);
+                            longest = Math.Max(longest, 2);
+                            k++;
+                        }
+                    }
+                }
+            }
+
+            i = end;
+        }
+
+        return longest;
+
+        static bool CanJoin(ref readonly Instruction c, ref readonly Instruction first) =>
+            c.Op == OpCode.Dot && c.Gather < 0 && c.Count > 0 && !c.InShortRun
+            && c.B == first.B && c.Count == first.Count;
+
+        static bool IsSafe(Instruction[] code, int start, int end)
+        {
+            int n = code[start].Count, xs = code[start].B;
+            var weights = new int[end - start];  // where each one's weights start, in order
+            var weightsEnd = new int[end - start]; // and end, its bias included
+            for (int k = 0; k < weights.Length; k++)
+            {
+                ref readonly var c = ref code[start + k];
+                weights[k] = c.A;
+                weightsEnd[k] = c.A + n + (c.HasBias ? 1 : 0);
+            }
+
+            Array.Sort(weights, weightsEnd);
+            for (int k = 0; k < weights.Length; k++)
+            {
+                bool apartFromPrevious = k == 0 || weights[k] >= weightsEnd[k - 1];
+                bool apartFromInputs = weightsEnd[k] <= xs || xs + n <= weights[k];
+                if (!apartFromPrevious || !apartFromInputs)
+                {
+                    return false;
+                }
+            }
+
+            bool Outside(int slot)
+            {
+                if (slot >= xs && slot < xs + n)
+                {
+                    return false;
+                }
+
+                int k = Array.BinarySearch(weights, slot);
+                k = k >= 0 ? k : ~k - 1; // the last weights' run that starts at or before the slot
+                return k < 0 || slot >= weightsEnd[k];
+            }
+
+            for (int k = start; k < end; k++)
+            {
+                if (!Outside(code[k].Dst) || (code[k].Then != OpCode.Leaf && !Outside(code[k].ThenDst)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>The forward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
+    /// (<see cref="GroupLayers"/>): four neurons at a time in one sweep over their inputs where the processor has 512-bit
+    /// vectors, two at a time otherwise (<see cref="Rules.Dot4(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>),
+    /// each in its own order of additions, so each gets the bits of one at a time.</summary>
+    private void LayerRunForward(int start, int end, bool everyNode)
+    {
+        var v = _values;
+        var code = _code;
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var x = v.AsSpan(first.B, n);
+        int i = start;
+        for (; i + 3 < end; i += 4)
+        {
+            ref readonly var c0 = ref code[i];
+            ref readonly var c1 = ref code[i + 1];
+            ref readonly var c2 = ref code[i + 2];
+            ref readonly var c3 = ref code[i + 3];
+            var (y0, y1, y2, y3) = Rules.Dot4(
+                v.AsSpan(c0.A, n), c0.HasBias ? v[c0.A + n] : 0, v.AsSpan(c1.A, n), c1.HasBias ? v[c1.A + n] : 0,
+                v.AsSpan(c2.A, n), c2.HasBias ? v[c2.A + n] : 0, v.AsSpan(c3.A, n), c3.HasBias ? v[c3.A + n] : 0, x);
+            Computed(i, in c0, y0, everyNode);
+            Computed(i + 1, in c1, y1, everyNode);
+            Computed(i + 2, in c2, y2, everyNode);
+            Computed(i + 3, in c3, y3, everyNode);
+        }
+
+        if (i + 1 < end)
+        {
+            ref readonly var c = ref code[i];
+            ref readonly var d = ref code[i + 1];
+            var (y0, y1) = Rules.Dot2(v.AsSpan(c.A, n), c.HasBias ? v[c.A + n] : 0, v.AsSpan(d.A, n), d.HasBias ? v[d.A + n] : 0, x);
+            Computed(i, in c, y0, everyNode);
+            Computed(i + 1, in d, y1, everyNode);
+            i += 2;
+        }
+
+        if (i < end)
+        {
+            ref readonly var c = ref code[i];
+            Computed(i, in c, Operations.Visit<Evaluate, double>(c.Op, new Evaluate(this, in c)), everyNode);
+        }
+    }
+
+    /// <summary>
+    /// The backward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
+    /// (<see cref="GroupLayers"/>): every neuron's gradient, last first, then the neurons that pass one on, two at a time
+    /// in one sweep over the shared inputs, whichever they are, in the same order: the inputs receive the neurons' terms
+    /// last neuron first, as one instruction after another gives them. A neuron whose gradient is 0 passes nothing on.
+    /// </summary>
+    private void LayerRunBackward(int start, int end, bool everyNode)
+    {
+        var code = _code;
+        var dy = _runGrads;
+        var active = _runActive;
+        int count = 0;
+        for (int i = end - 1; i >= start; i--)
+        {
+            // (No branch on each gradient: a 0 is written and then written over.)
+            dy[count] = GradientReaching(i, in code[i], everyNode);
+            active[count] = i;
+            count += dy[count] != 0 ? 1 : 0;
+        }
+
+        var v = _values.AsSpan();
+        var g = _grads.AsSpan();
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var x = v.Slice(first.B, n);
+        var gx = g.Slice(first.B, n);
+        int k = 0;
+        for (; k + 2 <= count; k += 2)
+        {
+            ref readonly var c0 = ref code[active[k]];
+            ref readonly var c1 = ref code[active[k + 1]];
+            Rules.AddScaledPair(x, gx, v.Slice(c0.A, n), dy[k], g.Slice(c0.A, n), v.Slice(c1.A, n), dy[k + 1], g.Slice(c1.A, n));
+            if (c0.HasBias)
+            {
+                Rules.BiasBackward(dy[k], ref g[c0.A + n]);
+            }
+
+            if (c1.HasBias)
+            {
+                Rules.BiasBackward(dy[k + 1], ref g[c1.A + n]);
+            }
+        }
+
+        if (k < count)
+        {
+            new BackwardStep(this, in code[active[k]], dy[k]).Dot(); // its bias too
+        }
+    }
+}
