@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace AutogradForDummies;
 
 /// <content>Layer runs: the neurons of a layer on one example, computed together.</content>
@@ -106,12 +108,31 @@ public sealed partial class CompiledGraph
         }
     }
 
-    /// <summary>The forward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
-    /// (<see cref="GroupLayers"/>): four neurons at a time in one sweep over their inputs where the processor has 512-bit
-    /// vectors, two at a time otherwise (<see cref="Rules.Dot4(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>),
-    /// each in its own order of additions, so each gets the bits of one at a time.</summary>
-    private void LayerRunForward(int start, int end, bool everyNode)
+    /// <summary>Lists the layer runs (<see cref="GroupLayers"/>) in the order of the code, each with its lanes where its
+    /// ReLUs' numbers lie in them (<see cref="LaneStep"/>).</summary>
+    private static Run[] LayOutLayerRuns(Instruction[] code, int[]? runs)
     {
+        var list = new List<Run>();
+        for (int i = 0; runs is not null && i < code.Length; i++)
+        {
+            if (code[i].InLayerRun)
+            {
+                list.Add(new Run(i, runs[i]).WithLanes(code));
+                i = runs[i] - 1;
+            }
+        }
+
+        return [.. list];
+    }
+
+    /// <summary>The forward rules of a layer run, <paramref name="run"/> (<see cref="GroupLayers"/>): four neurons at a
+    /// time in one sweep over their inputs where the processor has 512-bit vectors, two at a time otherwise
+    /// (<see cref="Rules.Dot4(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double})"/>),
+    /// each in its own order of additions, so each gets the bits of one at a time; where the run's numbers lie in lanes,
+    /// four neurons' ReLUs at once, their values and activations stored as vectors.</summary>
+    private void LayerRunForward(ref readonly Run run, bool everyNode)
+    {
+        int start = run.Start, end = run.End;
         var v = _values;
         var code = _code;
         ref readonly var first = ref code[start];
@@ -127,6 +148,17 @@ public sealed partial class CompiledGraph
             var (y0, y1, y2, y3) = Rules.Dot4(
                 v.AsSpan(c0.A, n), c0.HasBias ? v[c0.A + n] : 0, v.AsSpan(c1.A, n), c1.HasBias ? v[c1.A + n] : 0,
                 v.AsSpan(c2.A, n), c2.HasBias ? v[c2.A + n] : 0, v.AsSpan(c3.A, n), c3.HasBias ? v[c3.A + n] : 0, x);
+            if (run.InLanes)
+            {
+                // As Computed does for a dot product followed by a ReLU, four at once: lanes i − start to i − start + 3,
+                // or, last first, the four lanes that end at end − 1 − (i − start).
+                int lane = run.Descending ? end - 4 - i : i - start;
+                var z = run.Descending ? Vector256.Create(y3, y2, y1, y0) : Vector256.Create(y0, y1, y2, y3);
+                ComputedLanes(in run, lane, z, everyNode);
+
+                continue;
+            }
+
             Computed(i, in c0, y0, everyNode);
             Computed(i + 1, in c1, y1, everyNode);
             Computed(i + 2, in c2, y2, everyNode);
@@ -151,23 +183,39 @@ public sealed partial class CompiledGraph
     }
 
     /// <summary>
-    /// The backward rules of a layer run, instructions <paramref name="start"/> to <paramref name="end"/> − 1
-    /// (<see cref="GroupLayers"/>): every neuron's gradient, last first, then the neurons that pass one on, two at a time
-    /// in one sweep over the shared inputs, whichever they are, in the same order: the inputs receive the neurons' terms
-    /// last neuron first, as one instruction after another gives them. A neuron whose gradient is 0 passes nothing on.
+    /// The backward rules of a layer run, <paramref name="run"/> (<see cref="GroupLayers"/>): every neuron's gradient
+    /// (four at once through their ReLUs where the run's numbers lie in lanes), then, last neuron first, the neurons that
+    /// pass one on, two at a time in one sweep over the shared inputs, whichever they are: the inputs receive the
+    /// neurons' terms last neuron first, as one instruction after another gives them. A neuron whose gradient is 0 passes
+    /// nothing on.
     /// </summary>
-    private void LayerRunBackward(int start, int end, bool everyNode)
+    private void LayerRunBackward(ref readonly Run run, bool everyNode)
     {
+        int start = run.Start, end = run.End;
         var code = _code;
         var dy = _runGrads;
         var active = _runActive;
         int count = 0;
-        for (int i = end - 1; i >= start; i--)
+        if (run.InLanes)
         {
-            // (No branch on each gradient: a 0 is written and then written over.)
-            dy[count] = GradientReaching(i, in code[i], everyNode);
-            active[count] = i;
-            count += dy[count] != 0 ? 1 : 0;
+            var lanes = _runLanes;
+            GradientsReachingLanes(in run, lanes, everyNode);
+            for (int m = end - start - 1; m >= 0; m--)
+            {
+                // Last neuron first (no branch on each gradient: a 0 is written and then written over).
+                dy[count] = lanes[run.Descending ? end - start - 1 - m : m];
+                active[count] = start + m;
+                count += dy[count] != 0 ? 1 : 0;
+            }
+        }
+        else
+        {
+            for (int i = end - 1; i >= start; i--)
+            {
+                dy[count] = GradientReaching(i, in code[i], everyNode);
+                active[count] = i;
+                count += dy[count] != 0 ? 1 : 0;
+            }
         }
 
         var v = _values.AsSpan();
@@ -196,6 +244,47 @@ public sealed partial class CompiledGraph
         if (k < count)
         {
             new BackwardStep(this, in code[active[k]], dy[k]).Dot(); // its bias too
+        }
+    }
+
+    /// <summary>
+    /// <see cref="GradientReaching"/> for every neuron of a run whose numbers lie in lanes (<see cref="LaneStep"/>),
+    /// four at once through their ReLUs: writes lane l's gradient into <paramref name="lanes"/>[l].
+    /// </summary>
+    private void GradientsReachingLanes(ref readonly Run run, double[] lanes, bool everyNode)
+    {
+        var v = _values;
+        var g = _grads;
+        var zero = Vector256<double>.Zero;
+        int count = run.End - run.Start, l = 0;
+        for (; l + 4 <= count; l += 4)
+        {
+            var da = Vector256.Create(g.AsSpan(run.Activations + l));
+            var y = Vector256.Create(v.AsSpan(run.Activations + l));
+            var gz = Vector256.Create(g.AsSpan(run.Values + l));
+            var d = Rules.Relu.Backward4(y, da, gz, ~Vector256.Equals(da, zero)); // only where da ≠ 0
+            d.CopyTo(lanes.AsSpan(l));
+            if (everyNode)
+            {
+                for (int k = 0; k < 4; k++)
+                {
+                    _then[run.Member(l + k)]!.Grad = da[k];
+                    _computes[run.Member(l + k)].Grad = d[k];
+                }
+
+                zero.CopyTo(g.AsSpan(run.Activations + l));
+                zero.CopyTo(g.AsSpan(run.Values + l));
+            }
+            else
+            {
+                d.CopyTo(g.AsSpan(run.Values + l));
+            }
+        }
+
+        for (; l < count; l++)
+        {
+            int i = run.Member(l);
+            lanes[l] = GradientReaching(i, in _code[i], everyNode);
         }
     }
 }

@@ -89,19 +89,19 @@ public sealed partial class CompiledGraph
     /// <para>The work is linear in the number of instructions: each instruction's operands are compared with a table's
     /// only where their runs of slots overlap the table's span of slots.</para>
     /// </remarks>
-    private static (ShortRun[] Runs, WeightTable[] Tables) LayOutShortRuns(Instruction[] code, int[]? runs, int[] gathered)
+    private static (Run[] Runs, WeightTable[] Tables) LayOutShortRuns(Instruction[] code, int[]? runs, int[] gathered)
     {
         if (runs is null)
         {
             return ([], []);
         }
 
-        var list = new List<ShortRun>();
+        var list = new List<Run>();
         for (int i = 0; i < code.Length; i++)
         {
             if (code[i].InShortRun)
             {
-                list.Add(new ShortRun(i, runs[i]));
+                list.Add(new Run(i, runs[i]));
                 i = runs[i] - 1;
             }
         }
@@ -116,11 +116,9 @@ public sealed partial class CompiledGraph
         var groups = new Dictionary<int[], List<int>>(SequenceComparer.Instance);
         for (int r = 0; r < shortRuns.Length; r++)
         {
-            var run = shortRuns[r];
-            int step = Step(code, run.Start, run.End);
-            if (step != 0)
+            var run = shortRuns[r] = shortRuns[r].WithLanes(code);
+            if (run.InLanes)
             {
-                shortRuns[r] = run with { Descending = step < 0 };
                 var key = new int[2 + (run.End - run.Start)];
                 (key[0], key[1]) = (code[run.Start].Count, code[run.Start].HasBias ? 1 : 0);
                 for (int i = run.Start; i < run.End; i++)
@@ -156,8 +154,6 @@ public sealed partial class CompiledGraph
                 shortRuns[r] = run with
                 {
                     Table = table,
-                    Values = code[run.Member(0)].Dst,
-                    Activations = code[run.Member(0)].ThenDst,
                     LoadsGradients = r == members[^1],
                     StoresGradients = r == members[0],
                 };
@@ -166,30 +162,8 @@ public sealed partial class CompiledGraph
 
         return (shortRuns, [.. tables]);
 
-        // 1 if a run of ReLUs holds its values and activations in consecutive slots in the order of its neurons, −1 if
-        // in the opposite order (as a layer's neurons come in topological order), else 0.
-        static int Step(Instruction[] code, int start, int end)
-        {
-            ref readonly var first = ref code[start];
-            int step = code[start + 1].Dst - first.Dst;
-            if (first.Then != OpCode.Relu || (step != 1 && step != -1))
-            {
-                return 0;
-            }
-
-            for (int i = start; i < end; i++)
-            {
-                if (code[i].Dst != first.Dst + (step * (i - start)) || code[i].ThenDst != first.ThenDst + (step * (i - start)))
-                {
-                    return 0;
-                }
-            }
-
-            return step;
-        }
-
         // The slot of each entry of a run's table (−1 past the last neuron), or null if a slot occurs twice.
-        static int[]? TableSlots(Instruction[] code, ShortRun run)
+        static int[]? TableSlots(Instruction[] code, Run run)
         {
             ref readonly var first = ref code[run.Start];
             int count = run.End - run.Start, rows = first.Count + (first.HasBias ? 1 : 0), stride = WeightTable.StrideFor(count);
@@ -217,7 +191,7 @@ public sealed partial class CompiledGraph
     /// <summary>Whether an instruction from <paramref name="first"/> to <paramref name="last"/> − 1 other than those of
     /// the table's runs <paramref name="members"/> has one of the table's <paramref name="slots"/> among its operands.</summary>
     private static bool IsUsedElsewhere(
-        Instruction[] code, int[] gathered, int first, int last, int[] slots, ShortRun[] shortRuns, List<int> members)
+        Instruction[] code, int[] gathered, int first, int last, int[] slots, Run[] shortRuns, List<int> members)
     {
         var inTable = new HashSet<int>(slots.Where(s => s >= 0));
         int lo = inTable.Min(), hi = inTable.Max() + 1;
@@ -286,7 +260,7 @@ public sealed partial class CompiledGraph
     /// <summary>The forward rules of a run of short dot products, <paramref name="run"/> (<see cref="GroupShortDots"/>),
     /// each with the bits of one at a time: four neurons at once on the vector units where they are followed by ReLUs,
     /// with their weights from a table where the run has one (<see cref="TableRunForward"/>), one by one otherwise.</summary>
-    private void ShortRunForward(ref readonly ShortRun run, bool everyNode)
+    private void ShortRunForward(ref readonly Run run, bool everyNode)
     {
         if (run.Table is { } table)
         {
@@ -355,7 +329,7 @@ public sealed partial class CompiledGraph
     /// the weights' gradients in a table where the run has one: <see cref="TableRunBackward"/>). A neuron whose gradient
     /// is 0 passes nothing on.
     /// </summary>
-    private void ShortRunBackward(ref readonly ShortRun run, bool everyNode)
+    private void ShortRunBackward(ref readonly Run run, bool everyNode)
     {
         if (run.Table is { } table)
         {
@@ -454,7 +428,7 @@ public sealed partial class CompiledGraph
     /// at once, their weights loaded from the table, their values and activations stored side by side; the same
     /// operations as one at a time.
     /// </summary>
-    private void TableRunForward(ref readonly ShortRun run, WeightTable table, bool everyNode)
+    private void TableRunForward(ref readonly Run run, WeightTable table, bool everyNode)
     {
         var v = _values;
         var code = _code;
@@ -481,17 +455,7 @@ public sealed partial class CompiledGraph
                 continue;
             }
 
-            var a = Rules.Relu.Forward4(z);
-            z.CopyTo(v.AsSpan(run.Values + l));
-            a.CopyTo(v.AsSpan(run.Activations + l));
-            if (everyNode)
-            {
-                for (int k = 0; k < 4; k++)
-                {
-                    _computes[run.Member(l + k)].StoreComputedData(z[k]);
-                    _then[run.Member(l + k)]!.StoreComputedData(a[k]);
-                }
-            }
+            ComputedLanes(in run, l, z, everyNode);
         }
 
         for (; l < count; l++)
@@ -507,7 +471,7 @@ public sealed partial class CompiledGraph
     /// biases (lanes whose gradient is 0 left as they are); then, last neuron first, each neuron's terms into the inputs'
     /// gradients, as one at a time gives them.
     /// </summary>
-    private void TableRunBackward(ref readonly ShortRun run, WeightTable table, bool everyNode)
+    private void TableRunBackward(ref readonly Run run, WeightTable table, bool everyNode)
     {
         var v = _values;
         var g = _grads;
@@ -519,35 +483,16 @@ public sealed partial class CompiledGraph
         }
 
         var dy = _runGrads;
+        GradientsReachingLanes(in run, dy, everyNode);
+
+        // The neurons' terms into their weights and biases (Rules.DotTermBackward, Rules.BiasBackward), four at once.
         var gw = table.Gradients.AsSpan();
         var (x0, x1, x2, x3) = Inputs(v, xs, n);
         var zero = Vector256<double>.Zero;
         int l = 0;
         for (; l + 4 <= count; l += 4)
         {
-            // As GradientReaching does for a dot product followed by a ReLU, four at once.
-            var da = Vector256.Create(g.AsSpan(run.Activations + l));
-            var y = Vector256.Create(v.AsSpan(run.Activations + l));
-            var gz = Vector256.Create(g.AsSpan(run.Values + l));
-            var d = Rules.Relu.Backward4(y, da, gz, ~Vector256.Equals(da, zero)); // only where da ≠ 0
-            d.CopyTo(dy.AsSpan(l));
-            if (everyNode)
-            {
-                for (int k = 0; k < 4; k++)
-                {
-                    _then[run.Member(l + k)]!.Grad = da[k];
-                    _computes[run.Member(l + k)].Grad = d[k];
-                }
-
-                zero.CopyTo(g.AsSpan(run.Activations + l));
-                zero.CopyTo(g.AsSpan(run.Values + l));
-            }
-            else
-            {
-                d.CopyTo(g.AsSpan(run.Values + l));
-            }
-
-            // The neurons' terms into their weights and biases (Rules.DotTermBackward, Rules.BiasBackward).
+            var d = Vector256.Create(dy.AsSpan(l));
             var use = ~Vector256.Equals(d, zero);
             WeightTerms(gw, l, x0, d, use);
             if (n > 1)
@@ -574,9 +519,7 @@ public sealed partial class CompiledGraph
 
         for (; l < count; l++)
         {
-            int i = run.Member(l);
-            double d = GradientReaching(i, in code[i], everyNode);
-            dy[l] = d;
+            double d = dy[l];
             if (d != 0)
             {
                 double unused = 0;
@@ -675,29 +618,6 @@ public sealed partial class CompiledGraph
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Lanes(double[] values, int a0, int a1, int a2, int a3, int offset) =>
         Vector256.Create(values[a0 + offset], values[a1 + offset], values[a2 + offset], values[a3 + offset]);
-
-    /// <summary>A run of short dot products, instructions <c>Start</c> to <c>End</c> − 1 (<see cref="GroupShortDots"/>),
-    /// and, if it has a <c>Table</c> (<see cref="LayOutShortRuns"/>), the first slots of its neurons' values and
-    /// activations, whether those slots hold the neurons last first, and whether it is the table's last run, which loads
-    /// the table's gradients from the weights' slots backward, or its first, which stores them back. Lane l of the
-    /// table, and of the vectors of values, is the neuron of the <c>Member(l)</c>th instruction.</summary>
-    private readonly record struct ShortRun(int Start, int End)
-    {
-        public WeightTable? Table { get; init; }
-
-        public bool Descending { get; init; }
-
-        public int Values { get; init; } = -1;
-
-        public int Activations { get; init; } = -1;
-
-        public bool LoadsGradients { get; init; }
-
-        public bool StoresGradients { get; init; }
-
-        /// <summary>The instruction whose neuron is in lane <paramref name="lane"/>.</summary>
-        public int Member(int lane) => Descending ? End - 1 - lane : Start + lane;
-    }
 
     /// <summary>
     /// The weights of a run of short dot products, and their gradients while the runs that share them go backward, row

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AutogradForDummies;
 
@@ -62,7 +63,9 @@ public sealed partial class CompiledGraph
     private readonly int[]? _runs;          // for runs of dot products (GroupShortDots, GroupLayers): the end at the first, the start at the last
     private readonly double[] _runGrads;    // a run's gradients while it runs backward
     private readonly int[] _runActive;      // which of them are not 0, last first
-    private readonly ShortRun[] _shortRuns; // the runs of short dot products, in the order of the code
+    private readonly Run[] _shortRuns;      // the runs of short dot products, in the order of the code
+    private readonly Run[] _layerRuns;      // the layer runs, in the order of the code
+    private readonly double[] _runLanes;    // a run's gradients by lane while it runs backward
     private readonly WeightTable[] _tables; // the weights of runs of short dot products that share them (LayOutShortRuns)
     private readonly int _rootSlot;
     private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
@@ -122,6 +125,8 @@ public sealed partial class CompiledGraph
         _runs = runs;
         _runGrads = new double[longestRun];
         _runActive = new int[longestRun];
+        _runLanes = new double[longestRun];
+        _layerRuns = LayOutLayerRuns(_code, runs);
         _gathered = [.. builder.Gathered];
         (_shortRuns, _tables) = LayOutShortRuns(_code, runs, _gathered);
         foreach (var table in _tables)
@@ -150,6 +155,10 @@ public sealed partial class CompiledGraph
     /// <summary>Gets how many dot products belong to runs of short ones (see <see cref="GroupShortDots"/>).</summary>
     internal int InShortRuns => _code.Count(c => c.InShortRun);
 
+    /// <summary>Gets how many dot products belong to layer runs whose ReLUs' numbers lie in lanes (see
+    /// <see cref="LaneStep"/>).</summary>
+    internal int InLayerRunsInLanes => _layerRuns.Where(r => r.InLanes).Sum(r => r.End - r.Start);
+
     /// <summary>Gets how many dot products belong to runs of short ones with a table of their weights (see
     /// <see cref="LayOutShortRuns"/>).</summary>
     internal int InTableRuns => _shortRuns.Where(r => r.Table is not null).Sum(r => r.End - r.Start);
@@ -177,7 +186,7 @@ public sealed partial class CompiledGraph
 
         var code = _code;
         bool everyNode = Updates == NodeUpdates.EveryNode;
-        int shortRun = 0; // the next run of short dot products
+        int shortRun = 0, layerRun = 0; // the next run of short dot products, and the next layer run
         for (int i = 0; i < code.Length; i++)
         {
             ref readonly var c = ref code[i];
@@ -192,7 +201,7 @@ public sealed partial class CompiledGraph
                 }
                 else
                 {
-                    LayerRunForward(i, end, everyNode);
+                    LayerRunForward(in _layerRuns[layerRun++], everyNode);
                 }
 
                 i = end - 1;
@@ -237,7 +246,7 @@ public sealed partial class CompiledGraph
         g[_rootSlot] += 1; // d(root)/d(root) = 1
 
         var code = _code;
-        int shortRun = _shortRuns.Length; // one past the next run of short dot products, backward
+        int shortRun = _shortRuns.Length, layerRun = _layerRuns.Length; // one past the next runs, backward
         for (int i = code.Length - 1; i >= 0; i--)
         {
             ref readonly var c = ref code[i];
@@ -251,7 +260,7 @@ public sealed partial class CompiledGraph
                 }
                 else
                 {
-                    LayerRunBackward(start, i + 1, everyNode);
+                    LayerRunBackward(in _layerRuns[--layerRun], everyNode);
                 }
 
                 i = start;
@@ -300,6 +309,26 @@ public sealed partial class CompiledGraph
             if (everyNode)
             {
                 _then[i]!.StoreComputedData(a);
+            }
+        }
+    }
+
+    /// <summary><see cref="Computed"/> for the four neurons of a run in lanes <paramref name="lane"/> to
+    /// <paramref name="lane"/> + 3 (<see cref="LaneStep"/>), whose values are <paramref name="z"/>: their ReLUs at once,
+    /// and both stored as vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ComputedLanes(ref readonly Run run, int lane, Vector256<double> z, bool everyNode)
+    {
+        var v = _values;
+        var a = Rules.Relu.Forward4(z);
+        z.CopyTo(v.AsSpan(run.Values + lane));
+        a.CopyTo(v.AsSpan(run.Activations + lane));
+        if (everyNode)
+        {
+            for (int l = 0; l < 4; l++)
+            {
+                _computes[run.Member(lane + l)].StoreComputedData(z[l]);
+                _then[run.Member(lane + l)]!.StoreComputedData(a[l]);
             }
         }
     }
@@ -434,6 +463,75 @@ public sealed partial class CompiledGraph
         for (int m = start; m < end; m++)
         {
             code[m] = code[m] with { Form = code[m].Form | kind };
+        }
+    }
+
+    /// <summary>
+    /// 1 if the dot products from <paramref name="start"/> to <paramref name="end"/> − 1, each followed by a ReLU, hold
+    /// their values and their activations in consecutive slots in their own order, −1 if in the opposite order (as a
+    /// layer's neurons come in topological order, see <c>SlotLayout</c>), else 0: where it is not 0, the run's values,
+    /// activations and their gradients load and store as vectors.
+    /// </summary>
+    private static int LaneStep(Instruction[] code, int start, int end)
+    {
+        ref readonly var first = ref code[start];
+        int step = end - start < 2 ? 0 : code[start + 1].Dst - first.Dst;
+        if (step != 1 && step != -1)
+        {
+            return 0;
+        }
+
+        for (int i = start; i < end; i++)
+        {
+            if (code[i].Then != OpCode.Relu || code[i].Dst != first.Dst + (step * (i - start))
+                || code[i].ThenDst != first.ThenDst + (step * (i - start)))
+            {
+                return 0;
+            }
+        }
+
+        return step;
+    }
+
+    /// <summary>
+    /// A run of dot products, instructions <c>Start</c> to <c>End</c> − 1: short ones (<see cref="GroupShortDots"/>) or
+    /// a layer's (<see cref="GroupLayers"/>). Where its ReLUs' numbers lie in lanes (<see cref="LaneStep"/>),
+    /// <c>Values</c> and <c>Activations</c> are the first slots of its values and activations, <c>Descending</c> says
+    /// whether those slots hold the neurons last first, and lane l is the neuron of instruction <c>Member(l)</c>. A run of
+    /// short ones can also have a <c>Table</c> of its weights (<see cref="LayOutShortRuns"/>), and be the table's last
+    /// run, which loads the table's gradients from the weights' slots backward, or its first, which stores them back.
+    /// </summary>
+    private readonly record struct Run(int Start, int End)
+    {
+        public WeightTable? Table { get; init; }
+
+        public bool Descending { get; init; }
+
+        public int Values { get; init; } = -1;
+
+        public int Activations { get; init; } = -1;
+
+        public bool LoadsGradients { get; init; }
+
+        public bool StoresGradients { get; init; }
+
+        /// <summary>Gets whether the run's numbers lie in lanes (<see cref="LaneStep"/>).</summary>
+        public bool InLanes => Values >= 0;
+
+        /// <summary>The instruction whose neuron is in lane <paramref name="lane"/>.</summary>
+        public int Member(int lane) => Descending ? End - 1 - lane : Start + lane;
+
+        /// <summary>This run with its lanes, if its numbers lie in lanes (<see cref="LaneStep"/>).</summary>
+        public Run WithLanes(Instruction[] code)
+        {
+            int step = LaneStep(code, Start, End);
+            if (step == 0)
+            {
+                return this;
+            }
+
+            int first = step < 0 ? End - 1 : Start;
+            return this with { Descending = step < 0, Values = code[first].Dst, Activations = code[first].ThenDst };
         }
     }
 

@@ -623,7 +623,7 @@ public sealed class CompiledGraphTests
         // 256-bit ones, then a pair or one for what is left: widths 1 to 9 end a run in every way, on input counts below,
         // at and above the 16 running sums (where the kernels have last terms, or only whole groups of 16).
         var random = new Random(47);
-        int inRuns = 0;
+        int inRuns = 0, inLanes = 0;
         foreach (int n in new[] { 15, 16, 17, 21 })
         {
             for (int width = 1; width <= 9; width++)
@@ -637,12 +637,16 @@ public sealed class CompiledGraphTests
                     Scalar.Dot(readout, [.. rows.Select((w, j) => Scalar.Dot(w, x, biases[j]).Relu())]).Tanh();
 
                 Scalar[] leaves = [.. x, .. rows.SelectMany(r => r), .. biases, .. readout];
-                inRuns += CompiledAsDynamic(Build, leaves, $"{width} neurons on {n} inputs").Sum(graph => graph.InLayerRuns);
+                var graphs = CompiledAsDynamic(Build, leaves, $"{width} neurons on {n} inputs");
+                inRuns += graphs.Sum(graph => graph.InLayerRuns);
+                inLanes += graphs.Sum(graph => graph.InLayerRunsInLanes);
             }
         }
 
-        // Each layer of two or more neurons is one run, in both modes: 2 × 4 × (2 + 3 + … + 9).
+        // Each layer of two or more neurons is one run, in both modes: 2 × 4 × (2 + 3 + … + 9); its ReLUs' numbers lie
+        // in lanes (their values side by side, and their activations).
         inRuns.Should().Be(2 * 4 * 44);
+        inLanes.Should().Be(inRuns);
     }
 
     [Theory]
@@ -669,6 +673,7 @@ public sealed class CompiledGraphTests
         var leaves = x.Concat(rows.SelectMany(r => r)).Concat(biases).Concat(readout).ToArray();
         var graph = Build().Compile(updates);
         graph.InLayerRuns.Should().Be(9, "the nine neurons are one layer run");
+        graph.InLayerRunsInLanes.Should().Be(9, "their ReLUs' numbers lie in lanes");
 
         for (int round = 0; round < 3; round++)
         {
@@ -751,6 +756,7 @@ public sealed class CompiledGraphTests
         // first layer's, with two inputs each, run as one step per point too (GroupShortDots); the output neuron is
         // alone.
         graph.InLayerRuns.Should().Be(5 * 16);
+        graph.InLayerRunsInLanes.Should().Be(5 * 16);
         graph.InShortRuns.Should().Be(5 * 16);
     }
 
