@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace AutogradForDummies;
@@ -109,7 +110,9 @@ public sealed partial class CompiledGraph
     }
 
     /// <summary>Lists the layer runs (<see cref="GroupLayers"/>) in the order of the code, each with its lanes where its
-    /// ReLUs' numbers lie in them (<see cref="LaneStep"/>).</summary>
+    /// ReLUs' numbers lie in them (<see cref="LaneStep"/>), and with where its weights start and their step from one
+    /// neuron to the next where that step is the same throughout (as a layer's parameters are laid out), so that a pass
+    /// finds every neuron's weights without reading its instruction.</summary>
     private static Run[] LayOutLayerRuns(Instruction[] code, int[]? runs)
     {
         var list = new List<Run>();
@@ -117,7 +120,15 @@ public sealed partial class CompiledGraph
         {
             if (code[i].InLayerRun)
             {
-                list.Add(new Run(i, runs[i]).WithLanes(code));
+                var run = new Run(i, runs[i]).WithLanes(code);
+                int step = code[i + 1].A - code[i].A;
+                bool strided = true;
+                for (int m = i; m < run.End; m++)
+                {
+                    strided &= code[m].A == code[i].A + ((m - i) * step) && code[m].HasBias == code[i].HasBias;
+                }
+
+                list.Add(strided ? run with { Weights = code[i].A, WeightStep = step, HasBias = code[i].HasBias } : run);
                 i = runs[i] - 1;
             }
         }
@@ -141,13 +152,13 @@ public sealed partial class CompiledGraph
         int i = start;
         for (; i + 3 < end; i += 4)
         {
-            ref readonly var c0 = ref code[i];
-            ref readonly var c1 = ref code[i + 1];
-            ref readonly var c2 = ref code[i + 2];
-            ref readonly var c3 = ref code[i + 3];
+            var (a0, b0) = WeightsOf(in run, code, i);
+            var (a1, b1) = WeightsOf(in run, code, i + 1);
+            var (a2, b2) = WeightsOf(in run, code, i + 2);
+            var (a3, b3) = WeightsOf(in run, code, i + 3);
             var (y0, y1, y2, y3) = Rules.Dot4(
-                v.AsSpan(c0.A, n), c0.HasBias ? v[c0.A + n] : 0, v.AsSpan(c1.A, n), c1.HasBias ? v[c1.A + n] : 0,
-                v.AsSpan(c2.A, n), c2.HasBias ? v[c2.A + n] : 0, v.AsSpan(c3.A, n), c3.HasBias ? v[c3.A + n] : 0, x);
+                v.AsSpan(a0, n), b0 ? v[a0 + n] : 0, v.AsSpan(a1, n), b1 ? v[a1 + n] : 0,
+                v.AsSpan(a2, n), b2 ? v[a2 + n] : 0, v.AsSpan(a3, n), b3 ? v[a3 + n] : 0, x);
             if (run.InLanes)
             {
                 // As Computed does for a dot product followed by a ReLU, four at once: lanes i − start to i − start + 3,
@@ -159,10 +170,10 @@ public sealed partial class CompiledGraph
                 continue;
             }
 
-            Computed(i, in c0, y0, everyNode);
-            Computed(i + 1, in c1, y1, everyNode);
-            Computed(i + 2, in c2, y2, everyNode);
-            Computed(i + 3, in c3, y3, everyNode);
+            Computed(i, in code[i], y0, everyNode);
+            Computed(i + 1, in code[i + 1], y1, everyNode);
+            Computed(i + 2, in code[i + 2], y2, everyNode);
+            Computed(i + 3, in code[i + 3], y3, everyNode);
         }
 
         if (i + 1 < end)
@@ -227,17 +238,17 @@ public sealed partial class CompiledGraph
         int k = 0;
         for (; k + 2 <= count; k += 2)
         {
-            ref readonly var c0 = ref code[active[k]];
-            ref readonly var c1 = ref code[active[k + 1]];
-            Rules.AddScaledPair(x, gx, v.Slice(c0.A, n), dy[k], g.Slice(c0.A, n), v.Slice(c1.A, n), dy[k + 1], g.Slice(c1.A, n));
-            if (c0.HasBias)
+            var (a0, b0) = WeightsOf(in run, code, active[k]);
+            var (a1, b1) = WeightsOf(in run, code, active[k + 1]);
+            Rules.AddScaledPair(x, gx, v.Slice(a0, n), dy[k], g.Slice(a0, n), v.Slice(a1, n), dy[k + 1], g.Slice(a1, n));
+            if (b0)
             {
-                Rules.BiasBackward(dy[k], ref g[c0.A + n]);
+                Rules.BiasBackward(dy[k], ref g[a0 + n]);
             }
 
-            if (c1.HasBias)
+            if (b1)
             {
-                Rules.BiasBackward(dy[k + 1], ref g[c1.A + n]);
+                Rules.BiasBackward(dy[k + 1], ref g[a1 + n]);
             }
         }
 
@@ -287,4 +298,10 @@ public sealed partial class CompiledGraph
             lanes[l] = GradientReaching(i, in _code[i], everyNode);
         }
     }
+
+    /// <summary>Where the weights of instruction <paramref name="i"/> of <paramref name="run"/> start and whether a bias
+    /// follows them: from the run's step where it has one, else from the instruction.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int A, bool HasBias) WeightsOf(ref readonly Run run, Instruction[] code, int i) =>
+        run.WeightStep != 0 ? (run.Weights + ((i - run.Start) * run.WeightStep), run.HasBias) : (code[i].A, code[i].HasBias);
 }

@@ -159,6 +159,10 @@ public sealed partial class CompiledGraph
     /// <see cref="LaneStep"/>).</summary>
     internal int InLayerRunsInLanes => _layerRuns.Where(r => r.InLanes).Sum(r => r.End - r.Start);
 
+    /// <summary>Gets how many dot products belong to layer runs whose neurons' weights start a fixed step apart (see
+    /// <see cref="LayOutLayerRuns"/>).</summary>
+    internal int InStridedLayerRuns => _layerRuns.Where(r => r.WeightStep != 0).Sum(r => r.End - r.Start);
+
     /// <summary>Gets how many dot products belong to runs of short ones with a table of their weights (see
     /// <see cref="LayOutShortRuns"/>).</summary>
     internal int InTableRuns => _shortRuns.Where(r => r.Table is not null).Sum(r => r.End - r.Start);
@@ -499,7 +503,9 @@ public sealed partial class CompiledGraph
     /// <c>Values</c> and <c>Activations</c> are the first slots of its values and activations, <c>Descending</c> says
     /// whether those slots hold the neurons last first, and lane l is the neuron of instruction <c>Member(l)</c>. A run of
     /// short ones can also have a <c>Table</c> of its weights (<see cref="LayOutShortRuns"/>), and be the table's last
-    /// run, which loads the table's gradients from the weights' slots backward, or its first, which stores them back.
+    /// run, which loads the table's gradients from the weights' slots backward, or its first, which stores them back. A
+    /// layer run whose neurons' weights start a fixed <c>WeightStep</c> apart (not 0) has the first's start in
+    /// <c>Weights</c> and whether each has a bias in <c>HasBias</c> (<see cref="LayOutLayerRuns"/>).
     /// </summary>
     private readonly record struct Run(int Start, int End)
     {
@@ -514,6 +520,12 @@ public sealed partial class CompiledGraph
         public bool LoadsGradients { get; init; }
 
         public bool StoresGradients { get; init; }
+
+        public int Weights { get; init; }
+
+        public int WeightStep { get; init; }
+
+        public bool HasBias { get; init; }
 
         /// <summary>Gets whether the run's numbers lie in lanes (<see cref="LaneStep"/>).</summary>
         public bool InLanes => Values >= 0;

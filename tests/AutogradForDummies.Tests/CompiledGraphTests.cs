@@ -758,6 +758,13 @@ public sealed class CompiledGraphTests
         graph.InLayerRuns.Should().Be(5 * 16);
         graph.InLayerRunsInLanes.Should().Be(5 * 16);
         graph.InShortRuns.Should().Be(5 * 16);
+
+        // The parameters' places: without a term over all of them, each neuron's weights go where the first point
+        // reaches them, between the layer's other nodes; with an L2 term, they are one list, neuron after neuron, so a
+        // pass finds each neuron's weights from the first's.
+        graph.InStridedLayerRuns.Should().Be(0);
+        var withL2 = (AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1]) + AutogradForDummies.Nn.Losses.L2(model.Parameters(), 1e-3)).Compile();
+        withL2.InStridedLayerRuns.Should().Be(5 * 16);
     }
 
     [Fact]
@@ -766,7 +773,7 @@ public sealed class CompiledGraphTests
         // Random layers of dot products over one pool of leaves: weights are slices of the pool, so they may overlap
         // the inputs (also a slice), another neuron's weights or a bias, or hold an earlier neuron's value; the
         // pool is also summed, so it is one long run of slots. Whatever layer runs the graph forms must not change a bit.
-        int inRuns = 0;
+        int inRuns = 0, strided = 0;
         for (int seed = 0; seed < 1500; seed++)
         {
             var random = new Random(seed);
@@ -795,9 +802,12 @@ public sealed class CompiledGraphTests
                 return Scalar.Dot(x, x) + (Scalar.Sum(pool) * 1e-3);
             }
 
-            inRuns += CompiledAsDynamic(Build, pool, $"seed {seed}").Sum(graph => graph.InLayerRuns);
+            var graphs = CompiledAsDynamic(Build, pool, $"seed {seed}");
+            inRuns += graphs.Sum(graph => graph.InLayerRuns);
+            strided += graphs.Sum(graph => graph.InStridedLayerRuns);
         }
 
         inRuns.Should().BeGreaterThan(2000, "many of these layers form runs");
+        strided.Should().BeGreaterThan(100, "some runs' weights start a fixed step apart").And.BeLessThan(inRuns - 100, "and some not");
     }
 }
