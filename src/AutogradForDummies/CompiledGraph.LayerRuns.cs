@@ -9,7 +9,7 @@ public sealed partial class CompiledGraph
     /// <summary>
     /// Marks the layer runs: consecutive dot products over the same run of inputs (the neurons of a layer, on one
     /// example), so that forward two neurons share each sweep over the inputs (four with 512-bit vectors) and backward
-    /// the neurons that pass a gradient on go two at a time, whichever they are. Each keeps its own order of additions,
+    /// the neurons that pass a gradient on share one sweep, whichever they are. Each keeps its own order of additions,
     /// so the numbers are those of one instruction after another. Writes each run's end at its first instruction and its
     /// start at its last into <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
     /// </summary>
@@ -195,10 +195,10 @@ public sealed partial class CompiledGraph
 
     /// <summary>
     /// The backward rules of a layer run, <paramref name="run"/> (<see cref="GroupLayers"/>): every neuron's gradient
-    /// (four at once through their ReLUs where the run's numbers lie in lanes), then, last neuron first, the neurons that
-    /// pass one on, two at a time in one sweep over the shared inputs, whichever they are: the inputs receive the
-    /// neurons' terms last neuron first, as one instruction after another gives them. A neuron whose gradient is 0 passes
-    /// nothing on.
+    /// (four at once through their ReLUs where the run's numbers lie in lanes), then the neurons that pass one on, all in
+    /// one sweep over the shared inputs (<see cref="Rules.AddScaledRows"/>), whose gradients stay in registers while the
+    /// neurons pass: the inputs receive the neurons' terms last neuron first, as one instruction after another gives
+    /// them. A neuron whose gradient is 0 passes nothing on.
     /// </summary>
     private void LayerRunBackward(ref readonly Run run, bool everyNode)
     {
@@ -229,32 +229,25 @@ public sealed partial class CompiledGraph
             }
         }
 
+        // The neurons that pass a gradient on, in that order, in one sweep over the inputs (Rules.AddScaledRows), then
+        // their biases.
         var v = _values.AsSpan();
         var g = _grads.AsSpan();
         ref readonly var first = ref code[start];
         int n = first.Count;
-        var x = v.Slice(first.B, n);
-        var gx = g.Slice(first.B, n);
-        int k = 0;
-        for (; k + 2 <= count; k += 2)
+        var starts = _runStarts;
+        for (int k = 0; k < count; k++)
         {
-            var (a0, b0) = WeightsOf(in run, code, active[k]);
-            var (a1, b1) = WeightsOf(in run, code, active[k + 1]);
-            Rules.AddScaledPair(x, gx, v.Slice(a0, n), dy[k], g.Slice(a0, n), v.Slice(a1, n), dy[k + 1], g.Slice(a1, n));
-            if (b0)
-            {
-                Rules.BiasBackward(dy[k], ref g[a0 + n]);
-            }
-
-            if (b1)
-            {
-                Rules.BiasBackward(dy[k + 1], ref g[a1 + n]);
-            }
+            starts[k] = WeightsOf(in run, code, active[k]).A;
         }
 
-        if (k < count)
+        Rules.AddScaledRows(v.Slice(first.B, n), g.Slice(first.B, n), v, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
+        for (int k = 0; k < count; k++)
         {
-            new BackwardStep(this, in code[active[k]], dy[k]).Dot(); // its bias too
+            if (WeightsOf(in run, code, active[k]).HasBias)
+            {
+                Rules.BiasBackward(dy[k], ref g[starts[k] + n]);
+            }
         }
     }
 

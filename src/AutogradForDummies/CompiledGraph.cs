@@ -66,6 +66,7 @@ public sealed partial class CompiledGraph
     private readonly Run[] _shortRuns;      // the runs of short dot products, in the order of the code
     private readonly Run[] _layerRuns;      // the layer runs, in the order of the code
     private readonly double[] _runLanes;    // a run's gradients by lane while it runs backward
+    private readonly int[] _runStarts;      // where the weights of those that pass a gradient on start
     private readonly WeightTable[] _tables; // the weights of runs of short dot products that share them (LayOutShortRuns)
     private readonly int _rootSlot;
     private Dictionary<Scalar, int>? _slotOf; // built on the first ValueOf or GradientOf
@@ -126,6 +127,7 @@ public sealed partial class CompiledGraph
         _runGrads = new double[longestRun];
         _runActive = new int[longestRun];
         _runLanes = new double[longestRun];
+        _runStarts = new int[longestRun];
         _layerRuns = LayOutLayerRuns(_code, runs);
         _gathered = [.. builder.Gathered];
         (_shortRuns, _tables) = LayOutShortRuns(_code, runs, _gathered);

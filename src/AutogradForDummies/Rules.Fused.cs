@@ -614,80 +614,193 @@ internal static partial class Rules
     }
 
     /// <summary>
-    /// The backward sweep of two dot products over the same inputs, the first's terms and then the second's, in one pass:
-    /// for every k, <c>gw0[k] += x[k]·dy0</c>, <c>gx[k] += w0[k]·dy0</c>, then <c>gw1[k] += x[k]·dy1</c>,
-    /// <c>gx[k] += w1[k]·dy1</c>, each with a single rounding as <see cref="DotTermBackward"/> computes it. The three runs
-    /// of gradients must not overlap; then the bits are those of the two dot products' backward rules one after the other.
+    /// The backward sweeps of several dot products on the same inputs <paramref name="x"/>, row after row as listed: for
+    /// each row k in order, gw[i] += x[i]·dy[k] into its weights' gradients and gx[i] += w[i]·dy[k] into the inputs'
+    /// gradients, for every i, each with a single rounding as <see cref="DotTermBackward"/> computes it, so every element
+    /// gets the bits of the rows' term-by-term rules one after the other. Row k's weights are
+    /// <paramref name="values"/>[starts[k]..] and their gradients <paramref name="grads"/>[starts[k]..]; a block of the
+    /// inputs and of their gradients stays in registers while every row passes, so each multiply-add loads a weight and
+    /// a gradient and stores the gradient, and nothing else. The rows must lie apart from each other and from the
+    /// inputs' gradients (a layer run's, <c>CompiledGraph</c>).
     /// </summary>
-    public static void AddScaledPair(
-        ReadOnlySpan<double> x, Span<double> gx, ReadOnlySpan<double> w0, double dy0, Span<double> gw0, ReadOnlySpan<double> w1, double dy1, Span<double> gw1) =>
-        AddScaledPair(x, gx, w0, dy0, gw0, w1, dy1, gw1, VectorBits);
-
-    /// <summary><see cref="AddScaledPair(ReadOnlySpan{double}, Span{double}, ReadOnlySpan{double}, double, Span{double}, ReadOnlySpan{double}, double, Span{double})"/>
-    /// with vectors of <paramref name="bits"/> bits (512, 256, 128, or 0 for none), each giving the same bits.</summary>
-    internal static void AddScaledPair(
-        ReadOnlySpan<double> x, Span<double> gx, ReadOnlySpan<double> w0, double dy0, Span<double> gw0, ReadOnlySpan<double> w1, double dy1, Span<double> gw1, int bits)
+    /// <exception cref="ArgumentException">A row or the inputs' gradients are shorter than the inputs, or fewer
+    /// gradients of the rows are given than rows.</exception>
+    internal static void AddScaledRows(
+        ReadOnlySpan<double> x, Span<double> gx, ReadOnlySpan<double> values, Span<double> grads, ReadOnlySpan<int> starts, ReadOnlySpan<double> dy, int bits)
     {
-        int n = x.Length;
-        string? tooShort = gx.Length < n ? nameof(gx) : w0.Length < n ? nameof(w0) : gw0.Length < n ? nameof(gw0)
-            : w1.Length < n ? nameof(w1) : gw1.Length < n ? nameof(gw1) : null;
-        if (tooShort is not null)
+        int n = x.Length, rows = starts.Length;
+        if (gx.Length < n)
         {
-            throw new ArgumentException($"Every run must be at least as long as the inputs ({n}).", tooShort);
+            throw new ArgumentException($"The inputs' gradients must be at least as many as the inputs ({n}).", nameof(gx));
+        }
+
+        if (dy.Length < rows)
+        {
+            throw new ArgumentException($"{dy.Length} gradients for {rows} rows.", nameof(dy));
+        }
+
+        foreach (int start in starts)
+        {
+            if (start < 0 || start > values.Length - n || start > grads.Length - n)
+            {
+                throw new ArgumentException($"A row from {start} does not fit {n} weights and their gradients.", nameof(starts));
+            }
         }
 
         ref double rx = ref MemoryMarshal.GetReference(x);
         ref double rgx = ref MemoryMarshal.GetReference(gx);
-        ref double rw0 = ref MemoryMarshal.GetReference(w0);
-        ref double rw1 = ref MemoryMarshal.GetReference(w1);
-        ref double rg0 = ref MemoryMarshal.GetReference(gw0);
-        ref double rg1 = ref MemoryMarshal.GetReference(gw1);
+        ref double rv = ref MemoryMarshal.GetReference(values);
+        ref double rg = ref MemoryMarshal.GetReference(grads);
         nuint i = 0;
         if (bits == 512)
         {
-            var d0 = Vector512.Create(dy0);
-            var d1 = Vector512.Create(dy1);
+            for (; i + 64 <= (nuint)n; i += 64)
+            {
+                // A block of the inputs and of their gradients in registers while every row passes.
+                var x0 = Vector512.LoadUnsafe(ref rx, i);
+                var x1 = Vector512.LoadUnsafe(ref rx, i + 8);
+                var x2 = Vector512.LoadUnsafe(ref rx, i + 16);
+                var x3 = Vector512.LoadUnsafe(ref rx, i + 24);
+                var x4 = Vector512.LoadUnsafe(ref rx, i + 32);
+                var x5 = Vector512.LoadUnsafe(ref rx, i + 40);
+                var x6 = Vector512.LoadUnsafe(ref rx, i + 48);
+                var x7 = Vector512.LoadUnsafe(ref rx, i + 56);
+                var g0 = Vector512.LoadUnsafe(ref rgx, i);
+                var g1 = Vector512.LoadUnsafe(ref rgx, i + 8);
+                var g2 = Vector512.LoadUnsafe(ref rgx, i + 16);
+                var g3 = Vector512.LoadUnsafe(ref rgx, i + 24);
+                var g4 = Vector512.LoadUnsafe(ref rgx, i + 32);
+                var g5 = Vector512.LoadUnsafe(ref rgx, i + 40);
+                var g6 = Vector512.LoadUnsafe(ref rgx, i + 48);
+                var g7 = Vector512.LoadUnsafe(ref rgx, i + 56);
+                for (int k = 0; k < rows; k++)
+                {
+                    var d = Vector512.Create(dy[k]);
+                    ref double w = ref Unsafe.Add(ref rv, starts[k]);
+                    ref double gw = ref Unsafe.Add(ref rg, starts[k]);
+                    Vector512.FusedMultiplyAdd(x0, d, Vector512.LoadUnsafe(ref gw, i)).StoreUnsafe(ref gw, i);
+                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i), d, g0);
+                    Vector512.FusedMultiplyAdd(x1, d, Vector512.LoadUnsafe(ref gw, i + 8)).StoreUnsafe(ref gw, i + 8);
+                    g1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 8), d, g1);
+                    Vector512.FusedMultiplyAdd(x2, d, Vector512.LoadUnsafe(ref gw, i + 16)).StoreUnsafe(ref gw, i + 16);
+                    g2 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 16), d, g2);
+                    Vector512.FusedMultiplyAdd(x3, d, Vector512.LoadUnsafe(ref gw, i + 24)).StoreUnsafe(ref gw, i + 24);
+                    g3 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 24), d, g3);
+                    Vector512.FusedMultiplyAdd(x4, d, Vector512.LoadUnsafe(ref gw, i + 32)).StoreUnsafe(ref gw, i + 32);
+                    g4 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 32), d, g4);
+                    Vector512.FusedMultiplyAdd(x5, d, Vector512.LoadUnsafe(ref gw, i + 40)).StoreUnsafe(ref gw, i + 40);
+                    g5 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 40), d, g5);
+                    Vector512.FusedMultiplyAdd(x6, d, Vector512.LoadUnsafe(ref gw, i + 48)).StoreUnsafe(ref gw, i + 48);
+                    g6 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 48), d, g6);
+                    Vector512.FusedMultiplyAdd(x7, d, Vector512.LoadUnsafe(ref gw, i + 56)).StoreUnsafe(ref gw, i + 56);
+                    g7 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i + 56), d, g7);
+                }
+
+                g0.StoreUnsafe(ref rgx, i);
+                g1.StoreUnsafe(ref rgx, i + 8);
+                g2.StoreUnsafe(ref rgx, i + 16);
+                g3.StoreUnsafe(ref rgx, i + 24);
+                g4.StoreUnsafe(ref rgx, i + 32);
+                g5.StoreUnsafe(ref rgx, i + 40);
+                g6.StoreUnsafe(ref rgx, i + 48);
+                g7.StoreUnsafe(ref rgx, i + 56);
+            }
+
             for (; i + 8 <= (nuint)n; i += 8)
             {
-                var xi = Vector512.LoadUnsafe(ref rx, i);
-                Vector512.FusedMultiplyAdd(xi, d0, Vector512.LoadUnsafe(ref rg0, i)).StoreUnsafe(ref rg0, i);
-                Vector512.FusedMultiplyAdd(xi, d1, Vector512.LoadUnsafe(ref rg1, i)).StoreUnsafe(ref rg1, i);
-                var first = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rw0, i), d0, Vector512.LoadUnsafe(ref rgx, i));
-                Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref rw1, i), d1, first).StoreUnsafe(ref rgx, i);
+                // A block of the inputs and of their gradients in registers while every row passes.
+                var x0 = Vector512.LoadUnsafe(ref rx, i);
+                var g0 = Vector512.LoadUnsafe(ref rgx, i);
+                for (int k = 0; k < rows; k++)
+                {
+                    var d = Vector512.Create(dy[k]);
+                    ref double w = ref Unsafe.Add(ref rv, starts[k]);
+                    ref double gw = ref Unsafe.Add(ref rg, starts[k]);
+                    Vector512.FusedMultiplyAdd(x0, d, Vector512.LoadUnsafe(ref gw, i)).StoreUnsafe(ref gw, i);
+                    g0 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w, i), d, g0);
+                }
+
+                g0.StoreUnsafe(ref rgx, i);
             }
         }
 
         if (bits >= 256)
         {
-            var d0 = Vector256.Create(dy0);
-            var d1 = Vector256.Create(dy1);
+            for (; i + 16 <= (nuint)n; i += 16)
+            {
+                // A block of the inputs and of their gradients in registers while every row passes.
+                var x0 = Vector256.LoadUnsafe(ref rx, i);
+                var x1 = Vector256.LoadUnsafe(ref rx, i + 4);
+                var x2 = Vector256.LoadUnsafe(ref rx, i + 8);
+                var x3 = Vector256.LoadUnsafe(ref rx, i + 12);
+                var g0 = Vector256.LoadUnsafe(ref rgx, i);
+                var g1 = Vector256.LoadUnsafe(ref rgx, i + 4);
+                var g2 = Vector256.LoadUnsafe(ref rgx, i + 8);
+                var g3 = Vector256.LoadUnsafe(ref rgx, i + 12);
+                for (int k = 0; k < rows; k++)
+                {
+                    var d = Vector256.Create(dy[k]);
+                    ref double w = ref Unsafe.Add(ref rv, starts[k]);
+                    ref double gw = ref Unsafe.Add(ref rg, starts[k]);
+                    Vector256.FusedMultiplyAdd(x0, d, Vector256.LoadUnsafe(ref gw, i)).StoreUnsafe(ref gw, i);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), d, g0);
+                    Vector256.FusedMultiplyAdd(x1, d, Vector256.LoadUnsafe(ref gw, i + 4)).StoreUnsafe(ref gw, i + 4);
+                    g1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i + 4), d, g1);
+                    Vector256.FusedMultiplyAdd(x2, d, Vector256.LoadUnsafe(ref gw, i + 8)).StoreUnsafe(ref gw, i + 8);
+                    g2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i + 8), d, g2);
+                    Vector256.FusedMultiplyAdd(x3, d, Vector256.LoadUnsafe(ref gw, i + 12)).StoreUnsafe(ref gw, i + 12);
+                    g3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i + 12), d, g3);
+                }
+
+                g0.StoreUnsafe(ref rgx, i);
+                g1.StoreUnsafe(ref rgx, i + 4);
+                g2.StoreUnsafe(ref rgx, i + 8);
+                g3.StoreUnsafe(ref rgx, i + 12);
+            }
+
             for (; i + 4 <= (nuint)n; i += 4)
             {
-                var xi = Vector256.LoadUnsafe(ref rx, i);
-                Vector256.FusedMultiplyAdd(xi, d0, Vector256.LoadUnsafe(ref rg0, i)).StoreUnsafe(ref rg0, i);
-                Vector256.FusedMultiplyAdd(xi, d1, Vector256.LoadUnsafe(ref rg1, i)).StoreUnsafe(ref rg1, i);
-                var first = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rw0, i), d0, Vector256.LoadUnsafe(ref rgx, i));
-                Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref rw1, i), d1, first).StoreUnsafe(ref rgx, i);
+                // A block of the inputs and of their gradients in registers while every row passes.
+                var x0 = Vector256.LoadUnsafe(ref rx, i);
+                var g0 = Vector256.LoadUnsafe(ref rgx, i);
+                for (int k = 0; k < rows; k++)
+                {
+                    var d = Vector256.Create(dy[k]);
+                    ref double w = ref Unsafe.Add(ref rv, starts[k]);
+                    ref double gw = ref Unsafe.Add(ref rg, starts[k]);
+                    Vector256.FusedMultiplyAdd(x0, d, Vector256.LoadUnsafe(ref gw, i)).StoreUnsafe(ref gw, i);
+                    g0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), d, g0);
+                }
+
+                g0.StoreUnsafe(ref rgx, i);
             }
         }
         else if (bits == 128)
         {
-            var d0 = Vector128.Create(dy0);
-            var d1 = Vector128.Create(dy1);
             for (; i + 2 <= (nuint)n; i += 2)
             {
-                var xi = Vector128.LoadUnsafe(ref rx, i);
-                Vector128.FusedMultiplyAdd(xi, d0, Vector128.LoadUnsafe(ref rg0, i)).StoreUnsafe(ref rg0, i);
-                Vector128.FusedMultiplyAdd(xi, d1, Vector128.LoadUnsafe(ref rg1, i)).StoreUnsafe(ref rg1, i);
-                var first = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref rw0, i), d0, Vector128.LoadUnsafe(ref rgx, i));
-                Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref rw1, i), d1, first).StoreUnsafe(ref rgx, i);
+                // A block of the inputs and of their gradients in registers while every row passes.
+                var x0 = Vector128.LoadUnsafe(ref rx, i);
+                var g0 = Vector128.LoadUnsafe(ref rgx, i);
+                for (int k = 0; k < rows; k++)
+                {
+                    var d = Vector128.Create(dy[k]);
+                    ref double w = ref Unsafe.Add(ref rv, starts[k]);
+                    ref double gw = ref Unsafe.Add(ref rg, starts[k]);
+                    Vector128.FusedMultiplyAdd(x0, d, Vector128.LoadUnsafe(ref gw, i)).StoreUnsafe(ref gw, i);
+                    g0 = Vector128.FusedMultiplyAdd(Vector128.LoadUnsafe(ref w, i), d, g0);
+                }
+
+                g0.StoreUnsafe(ref rgx, i);
             }
         }
 
-        for (int k = (int)i; k < n; k++)
+        for (int e = (int)i; e < n; e++)
         {
-            DotTermBackward(w0[k], x[k], dy0, ref gw0[k], ref gx[k]);
-            DotTermBackward(w1[k], x[k], dy1, ref gw1[k], ref gx[k]);
+            for (int k = 0; k < rows; k++)
+            {
+                DotTermBackward(values[starts[k] + e], x[e], dy[k], ref grads[starts[k] + e], ref gx[e]);
+            }
         }
     }
 

@@ -300,36 +300,66 @@ public sealed class RulesTests
     }
 
     [Fact]
-    public void The_backward_sweep_of_two_dot_products_gives_the_bits_of_their_term_by_term_rules_one_after_the_other()
+    public void The_backward_sweep_of_several_dot_products_gives_the_bits_of_their_term_by_term_rules_row_after_row()
     {
-        var random = new Random(23);
-        for (int n = 0; n <= 40; n++)
+        // Rows of weights at scattered places in one array of values (and of gradients), passing over the same inputs in
+        // the order listed: every element must be what the term-by-term rule gives, row after row, at every width, with
+        // input counts around every block size (64 and 8 numbers with 512-bit vectors, 16 and 4 with 256, 8 and 2
+        // with 128), special values among the numbers, and gradients of 0.
+        var random = new Random(29);
+        double[] specials = [0.0, -0.0, double.PositiveInfinity, double.NaN, 1e300, -1e-300];
+        int checkedSweeps = 0;
+        foreach (int n in new[] { 0, 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 71, 100, 127, 128, 130 })
         {
-            double[] x = Spreads(random, n), w0 = Spreads(random, n), w1 = Spreads(random, n);
-            double[] gx = Spreads(random, n + 2), gw0 = Spreads(random, n + 1), gw1 = Spreads(random, n + 3);
-            double dy0 = Spread(random), dy1 = Spread(random);
-
-            // The first dot product's backward rule over all its terms, then the second's.
-            double[] ex = (double[])gx.Clone(), e0 = (double[])gw0.Clone(), e1 = (double[])gw1.Clone();
-            for (int i = 0; i < n; i++)
+            for (int rows = 0; rows <= 6; rows++)
             {
-                Rules.DotTermBackward(w0[i], x[i], dy0, ref e0[i], ref ex[i + 1]);
-            }
+                var starts = new int[rows];
+                int next = random.Next(3);
+                for (int k = 0; k < rows; k++)
+                {
+                    starts[k] = next;
+                    next += n + 1 + random.Next(3); // apart, a bias or a gap between them
+                }
 
-            for (int i = 0; i < n; i++)
-            {
-                Rules.DotTermBackward(w1[i], x[i], dy1, ref e1[i + 2], ref ex[i + 1]);
-            }
+                double[] Numbers(int length) => [.. Enumerable.Range(0, length).Select(_ => random.Next(20) == 0 ? specials[random.Next(specials.Length)] : Spread(random))];
+                double[] values = Numbers(next + 2), grads = Numbers(next + 2), x = Numbers(n), gx = Numbers(n + 1);
+                double[] dy = [.. Enumerable.Range(0, rows).Select(_ => random.Next(4) == 0 ? 0.0 : Spread(random))];
+                double[] expectedGrads = (double[])grads.Clone(), expectedGx = (double[])gx.Clone();
+                for (int k = 0; k < rows; k++)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        Rules.DotTermBackward(values[starts[k] + i], x[i], dy[k], ref expectedGrads[starts[k] + i], ref expectedGx[i + 1]);
+                    }
+                }
 
-            foreach (int bits in s_widths.Append(Rules.VectorBits))
-            {
-                double[] hx = (double[])gx.Clone(), h0 = (double[])gw0.Clone(), h1 = (double[])gw1.Clone();
-                Rules.AddScaledPair(x, hx.AsSpan(1, n), w0, dy0, h0.AsSpan(0, n), w1, dy1, h1.AsSpan(2, n), bits);
-                hx.Select(Bits).Should().Equal(ex.Select(Bits), $"the inputs' gradients, n = {n}, {bits}-bit vectors");
-                h0.Select(Bits).Should().Equal(e0.Select(Bits), $"the first weights' gradients, n = {n}, {bits}-bit vectors");
-                h1.Select(Bits).Should().Equal(e1.Select(Bits), $"the second weights' gradients, n = {n}, {bits}-bit vectors");
+                foreach (int bits in s_widths.Append(Rules.VectorBits))
+                {
+                    double[] h = (double[])grads.Clone(), hx = (double[])gx.Clone();
+                    Rules.AddScaledRows(x, hx.AsSpan(1, n), values, h, starts, dy, bits);
+                    hx.Select(Bits).Should().Equal(expectedGx.Select(Bits), $"the inputs' gradients, n = {n}, {rows} rows, {bits}-bit vectors");
+                    h.Select(Bits).Should().Equal(expectedGrads.Select(Bits), $"the rows' gradients, n = {n}, {rows} rows, {bits}-bit vectors");
+                    checkedSweeps++;
+                }
             }
         }
+
+        checkedSweeps.Should().Be(22 * 7 * (s_widths.Length + 1));
+    }
+
+    [Fact]
+    public void The_several_row_sweep_names_what_does_not_fit()
+    {
+        var rowPastTheEnd = () => Rules.AddScaledRows(new double[4], new double[4], new double[10], new double[10], [0, 7], [1.0, 1.0], Rules.VectorBits);
+        var negativeStart = () => Rules.AddScaledRows(new double[4], new double[4], new double[10], new double[10], [-1], [1.0], Rules.VectorBits);
+        var fewGradients = () => Rules.AddScaledRows(new double[4], new double[4], new double[12], new double[10], [0, 5, 8], [1.0, 1.0, 1.0], Rules.VectorBits);
+        var shortInputs = () => Rules.AddScaledRows(new double[4], new double[3], new double[10], new double[10], [0], [1.0], Rules.VectorBits);
+        var fewDy = () => Rules.AddScaledRows(new double[4], new double[4], new double[10], new double[10], [0, 5], [1.0], Rules.VectorBits);
+        rowPastTheEnd.Should().Throw<ArgumentException>().WithParameterName("starts");
+        negativeStart.Should().Throw<ArgumentException>().WithParameterName("starts");
+        fewGradients.Should().Throw<ArgumentException>().WithParameterName("starts");
+        shortInputs.Should().Throw<ArgumentException>().WithParameterName("gx");
+        fewDy.Should().Throw<ArgumentException>().WithParameterName("dy");
     }
 
     [Fact]
@@ -346,11 +376,6 @@ public sealed class RulesTests
                 four.Should().Throw<ArgumentException>().WithParameterName($"w{shortRow}", $"{bits}-bit vectors");
             }
         }
-
-        var sweep = () => Rules.AddScaledPair(new double[4], new double[4], new double[4], 1, new double[3], new double[4], 1, new double[4]);
-        sweep.Should().Throw<ArgumentException>().WithParameterName("gw0");
-        var inputs = () => Rules.AddScaledPair(new double[4], new double[2], new double[4], 1, new double[4], new double[4], 1, new double[4]);
-        inputs.Should().Throw<ArgumentException>().WithParameterName("gx");
     }
 
     [Fact]
