@@ -119,11 +119,12 @@ public sealed partial class CompiledGraph
             var run = shortRuns[r] = shortRuns[r].WithLanes(code);
             if (run.InLanes)
             {
-                var key = new int[2 + (run.End - run.Start)];
-                (key[0], key[1]) = (code[run.Start].Count, code[run.Start].HasBias ? 1 : 0);
+                // The same neurons in the same lanes: inputs, bias, which way the lanes run, and every neuron's weights.
+                var key = new int[3 + (run.End - run.Start)];
+                (key[0], key[1], key[2]) = (code[run.Start].Count, code[run.Start].HasBias ? 1 : 0, run.Descending ? 1 : 0);
                 for (int i = run.Start; i < run.End; i++)
                 {
-                    key[2 + i - run.Start] = code[i].A;
+                    key[3 + i - run.Start] = code[i].A;
                 }
 
                 if (!groups.TryGetValue(key, out var members))
