@@ -128,7 +128,7 @@ public sealed partial class CompiledGraph
                     strided &= code[m].A == code[i].A + ((m - i) * step) && code[m].HasBias == code[i].HasBias;
                 }
 
-                list.Add(strided ? run with { Weights = code[i].A, WeightStep = step, HasBias = code[i].HasBias } : run);
+                list.Add(strided ? run with { FirstWeightSlot = code[i].A, WeightStep = step, HasBias = code[i].HasBias } : run);
                 i = runs[i] - 1;
             }
         }
@@ -296,5 +296,5 @@ public sealed partial class CompiledGraph
     /// follows them: from the run's step where it has one, else from the instruction.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int A, bool HasBias) WeightsOf(ref readonly Run run, Instruction[] code, int i) =>
-        run.WeightStep != 0 ? (run.Weights + ((i - run.Start) * run.WeightStep), run.HasBias) : (code[i].A, code[i].HasBias);
+        run.WeightStep != 0 ? (run.FirstWeightSlot + ((i - run.Start) * run.WeightStep), run.HasBias) : (code[i].A, code[i].HasBias);
 }

@@ -66,8 +66,8 @@ public sealed partial class CompiledGraph
         }
     }
 
-    /// <summary>Most tables a graph gets (<see cref="LayOutShortRuns"/>): a table's check for another use of its weights
-    /// looks at every instruction within its runs' stretch of the code, once per table.</summary>
+    /// <summary>Most groups of runs a graph checks for a table (<see cref="LayOutShortRuns"/>), largest first: a group's
+    /// check for another use of its weights looks at every instruction within its runs' stretch of the code.</summary>
     private const int MostTables = 16;
 
     /// <summary>
@@ -86,8 +86,9 @@ public sealed partial class CompiledGraph
     /// after another gives them, and whatever reaches it before the last run (backward) or after the first run is added
     /// in its slot as ever.
     /// </para>
-    /// <para>The work is linear in the number of instructions: each instruction's operands are compared with a table's
-    /// only where their runs of slots overlap the table's span of slots.</para>
+    /// <para>The work is linear in the number of instructions, once for each table (at most <see cref="MostTables"/>):
+    /// a consecutive run of operand slots is compared with the table's slots one by one only where it overlaps their
+    /// span; a single operand, or a list of operands that are not consecutive, is looked up slot by slot.</para>
     /// </remarks>
     private static (Run[] Runs, WeightTable[] Tables) LayOutShortRuns(Instruction[] code, int[]? runs, int[] gathered)
     {
@@ -137,11 +138,17 @@ public sealed partial class CompiledGraph
         }
 
         var candidates = groups.Values.Select(members => (Members: members, Slots: TableSlots(code, shortRuns[members[0]])))
-            .Where(t => t.Slots is not null).OrderByDescending(t => t.Members.Count).Take(MostTables).ToArray();
+            .Where(t => t.Slots is not null).OrderByDescending(t => t.Members.Count).ToArray();
         var tables = new List<WeightTable>();
+        int checks = 0;
         foreach (var (members, slots) in candidates)
         {
             int first = shortRuns[members[0]].Start, last = shortRuns[members[^1]].End;
+            if (checks++ == MostTables)
+            {
+                break;
+            }
+
             if (IsUsedElsewhere(code, gathered, first, last, slots!, shortRuns, members))
             {
                 continue;
@@ -483,7 +490,7 @@ public sealed partial class CompiledGraph
             table.LoadGradients(g); // the first of the table's runs to go backward
         }
 
-        var dy = _runGrads;
+        var dy = _runLanes; // by lane
         GradientsReachingLanes(in run, dy, everyNode);
 
         // The neurons' terms into their weights and biases (Rules.DotTermBackward, Rules.BiasBackward), four at once.
@@ -523,10 +530,9 @@ public sealed partial class CompiledGraph
             double d = dy[l];
             if (d != 0)
             {
-                double unused = 0;
                 for (int k = 0; k < n; k++)
                 {
-                    Rules.DotTermBackward(0, v[xs + k], d, ref gw[(k * stride) + l], ref unused);
+                    gw[(k * stride) + l] = Rules.WeightTermBackward(v[xs + k], d, gw[(k * stride) + l]);
                 }
 
                 if (table.HasBias)

@@ -17,7 +17,8 @@ namespace AutogradForDummies;
 /// </para>
 /// <para>
 /// Each operation is evaluated by the same rules (<c>Rules</c>) as on the dynamic path, and every gradient receives
-/// its contributions in the same order (also where two neurons of a layer share one sweep over their inputs), so the
+/// its contributions in the same order (also where a layer's neurons share sweeps over their inputs, or a first layer's
+/// weights wait in a table while its examples pass), so the
 /// compiled and the dynamic path give identical numbers. By default (<see cref="NodeUpdates.EveryNode"/>) after
 /// <see cref="Forward"/> every Scalar of the graph holds its new <see cref="Scalar.Data"/>, and after
 /// <see cref="Backward"/> every Scalar holds its new <see cref="Scalar.Grad"/>, with leaves accumulating, exactly as
@@ -160,6 +161,10 @@ public sealed partial class CompiledGraph
     /// <summary>Gets how many dot products belong to layer runs whose ReLUs' numbers lie in lanes (see
     /// <see cref="LaneStep"/>).</summary>
     internal int InLayerRunsInLanes => _layerRuns.Where(r => r.InLanes).Sum(r => r.End - r.Start);
+
+    /// <summary>Gets how many dot products belong to runs whose numbers lie in lanes in the order of the code, not last
+    /// first (see <see cref="LaneStep"/>).</summary>
+    internal int InAscendingLanes => _shortRuns.Concat(_layerRuns).Where(r => r.InLanes && !r.Descending).Sum(r => r.End - r.Start);
 
     /// <summary>Gets how many dot products belong to layer runs whose neurons' weights start a fixed step apart (see
     /// <see cref="LayOutLayerRuns"/>).</summary>
@@ -476,12 +481,13 @@ public sealed partial class CompiledGraph
     /// 1 if the dot products from <paramref name="start"/> to <paramref name="end"/> − 1, each followed by a ReLU, hold
     /// their values and their activations in consecutive slots in their own order, −1 if in the opposite order (as a
     /// layer's neurons come in topological order, see <c>SlotLayout</c>), else 0: where it is not 0, the run's values,
-    /// activations and their gradients load and store as vectors.
+    /// activations and their gradients load and store as 4-wide vectors. Also 0 without 256-bit vectors (as on arm64 or
+    /// in WebAssembly), where those would run in software.
     /// </summary>
     private static int LaneStep(Instruction[] code, int start, int end)
     {
         ref readonly var first = ref code[start];
-        int step = end - start < 2 ? 0 : code[start + 1].Dst - first.Dst;
+        int step = end - start < 2 || Rules.VectorBits < 256 ? 0 : code[start + 1].Dst - first.Dst;
         if (step != 1 && step != -1)
         {
             return 0;
@@ -505,9 +511,10 @@ public sealed partial class CompiledGraph
     /// <c>Values</c> and <c>Activations</c> are the first slots of its values and activations, <c>Descending</c> says
     /// whether those slots hold the neurons last first, and lane l is the neuron of instruction <c>Member(l)</c>. A run of
     /// short ones can also have a <c>Table</c> of its weights (<see cref="LayOutShortRuns"/>), and be the table's last
-    /// run, which loads the table's gradients from the weights' slots backward, or its first, which stores them back. A
-    /// layer run whose neurons' weights start a fixed <c>WeightStep</c> apart (not 0) has the first's start in
-    /// <c>Weights</c> and whether each has a bias in <c>HasBias</c> (<see cref="LayOutLayerRuns"/>).
+    /// run in the order of the code, the first to go backward, which loads the table's gradients from the weights' slots,
+    /// or its first, the last to go backward, which stores them back. A layer run whose neurons' weights start a fixed
+    /// <c>WeightStep</c> apart (not 0) has the first's slot in <c>FirstWeightSlot</c> and whether each has a bias in
+    /// <c>HasBias</c> (<see cref="LayOutLayerRuns"/>).
     /// </summary>
     private readonly record struct Run(int Start, int End)
     {
@@ -523,7 +530,7 @@ public sealed partial class CompiledGraph
 
         public bool StoresGradients { get; init; }
 
-        public int Weights { get; init; }
+        public int FirstWeightSlot { get; init; }
 
         public int WeightStep { get; init; }
 

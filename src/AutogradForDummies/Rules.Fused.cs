@@ -527,8 +527,8 @@ internal static partial class Rules
     /// <summary>The backward rule of one term of a dot product, wᵢ·xᵢ, each gradient added with a single rounding.</summary>
     public static void DotTermBackward(double w, double x, double dy, ref double dw, ref double dx)
     {
-        dw = Math.FusedMultiplyAdd(x, dy, dw); // d(Σ wⱼxⱼ + b)/dwᵢ = xᵢ
-        dx = Math.FusedMultiplyAdd(w, dy, dx); // d(Σ wⱼxⱼ + b)/dxᵢ = wᵢ
+        dw = WeightTermBackward(x, dy, dw); // d(Σ wⱼxⱼ + b)/dwᵢ = xᵢ
+        dx = InputTermBackward(w, dy, dx); // d(Σ wⱼxⱼ + b)/dxᵢ = wᵢ
     }
 
     /// <summary>The backward rule of a dot product's bias.</summary>
@@ -541,7 +541,7 @@ internal static partial class Rules
     /// The weight's half of <see cref="DotTermBackward"/> for four neurons on the same input <paramref name="x"/>: lane l
     /// is neuron l's weight for that input, <paramref name="dy"/> their gradients. Returns what <paramref name="dw"/>
     /// becomes, in the lanes of <paramref name="use"/> (all bits set) only; every lane is computed as
-    /// <see cref="DotTermBackward"/> computes dw.
+    /// <see cref="WeightTermBackward"/> computes it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> WeightTermBackward4(double x, Vector256<double> dy, Vector256<double> dw, Vector256<double> use) =>
@@ -552,6 +552,11 @@ internal static partial class Rules
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Vector256<double> BiasBackward4(Vector256<double> dy, Vector256<double> db, Vector256<double> use) =>
         Vector256.ConditionalSelect(use, db + dy, db);
+
+    /// <summary>The weight's half of <see cref="DotTermBackward"/>: returns what <paramref name="dw"/> becomes, dw + x·dy
+    /// with a single rounding.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static double WeightTermBackward(double x, double dy, double dw) => Math.FusedMultiplyAdd(x, dy, dw);
 
     /// <summary>The input's half of <see cref="DotTermBackward"/>: returns what <paramref name="dx"/> becomes, dx + w·dy
     /// with a single rounding.</summary>

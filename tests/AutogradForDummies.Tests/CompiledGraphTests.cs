@@ -305,11 +305,17 @@ public sealed class CompiledGraphTests
         }
 
         inRuns.Should().BeGreaterThan(1000, "the first layers form runs");
-        inTables.Should().Be(inRuns, "every run of a first layer's ReLUs shares the table of the layer's weights");
+        inTables.Should().Be(Lanes ? inRuns : 0, "every run of a first layer's ReLUs shares the table of the layer's weights");
     }
 
     public static TheoryData<string> FirstLayerLosses() =>
-        ["sum", "L2 after", "L2 before", "a weight between the examples", "a bias between the examples", "tanh"];
+    [
+        "sum", "L2 after", "L2 before", "tanh",
+        "a weight between the examples", "a bias between the examples", "a weight's power between the examples",
+        "a weight's tanh between the examples", "a dot product over a neuron's weights between the examples",
+        "a dot product over a neuron's weights in another order between the examples",
+        "a sum of a neuron's weights between the examples", "a log-sum-exp of a weight between the examples",
+    ];
 
     [Theory]
     [MemberData(nameof(FirstLayerLosses))]
@@ -325,14 +331,23 @@ public sealed class CompiledGraphTests
         double[][] points = [[0.3, -0.7], [-1.2, 0.4], [0.9, 1.1], [-0.2, -0.8], [1.5, -0.1]];
         Scalar Build()
         {
+            // Each kind of operand an instruction can have: two operands, one (with or without constants), a dot
+            // product's consecutive weights or gathered ones, a sum's consecutive terms or gathered ones.
             Scalar total = 0;
             for (int i = 0; i < points.Length; i++)
             {
-                var score = model.Forward(points[i])[0];
+                Scalar[] x = [new(points[i][0]), new(points[i][1])];
+                var score = model.Forward(x)[0];
                 total += loss switch
                 {
                     "a weight between the examples" => score * firstWeight,
                     "a bias between the examples" => Scalar.Sum([score, firstBias]),
+                    "a weight's power between the examples" => score * firstWeight.Pow(2),
+                    "a weight's tanh between the examples" => score + firstWeight.Tanh(),
+                    "a dot product over a neuron's weights between the examples" => score + Scalar.Dot([parameters[0], parameters[1]], x),
+                    "a dot product over a neuron's weights in another order between the examples" => score + Scalar.Dot([parameters[1], parameters[0]], x),
+                    "a sum of a neuron's weights between the examples" => score * Scalar.Sum([parameters[0], parameters[1]]),
+                    "a log-sum-exp of a weight between the examples" => Scalar.LogSumExp([score, firstWeight]),
                     _ => score,
                 };
             }
@@ -345,11 +360,119 @@ public sealed class CompiledGraphTests
             };
         }
 
-        bool table = loss is "sum" or "L2 after" or "L2 before";
+        bool table = Lanes && (loss is "sum" or "L2 after" or "L2 before");
         foreach (var graph in CompiledAsDynamic(Build, [.. parameters], loss))
         {
             graph.InShortRuns.Should().Be(7 * points.Length, loss);
             graph.InTableRuns.Should().Be(table ? 7 * points.Length : 0, loss);
+        }
+    }
+
+    [Theory]
+    [InlineData(NodeUpdates.EveryNode)]
+    [InlineData(NodeUpdates.LeavesAndRoot)]
+    public void A_first_layers_table_keeps_the_dynamic_bits_over_passes_that_accumulate_and_parameters_that_change(NodeUpdates updates)
+    {
+        // The table loads the weights' gradients when its first run goes backward: they must be what the leaves held
+        // (not 0) and what an earlier pass added, and the weights must be read again when they change.
+        var model = new AutogradForDummies.Nn.MLP(2, [6, 4, 1], seed: 12);
+        var parameters = model.Parameters();
+        double[][] points = [[0.3, -0.7], [-1.2, 0.4], [0.9, 1.1], [-0.2, -0.8]];
+        Scalar Build() => Scalar.Sum(points.Select(p => model.Forward(p)[0]).ToArray()) + AutogradForDummies.Nn.Losses.L2(parameters, 0.1);
+        var random = new Random(5);
+        double[] start = [.. parameters.Select(_ => random.NextDouble() - 0.5)];
+
+        var dynamic = Build();
+        var graph = Build().Compile(updates);
+        graph.InTableRuns.Should().Be(Lanes ? 6 * points.Length : 0);
+        for (int round = 0; round < 3; round++)
+        {
+            for (int k = 0; k < parameters.Count; k++)
+            {
+                parameters[k].Grad = start[k];
+            }
+
+            // The dynamic path: the graph built anew on the current weights, two backward passes, the leaves accumulating.
+            dynamic = Build();
+            dynamic.Backward();
+            dynamic.Backward();
+            long[] expected = [.. parameters.Select(p => Bits(p.Grad))];
+
+            for (int k = 0; k < parameters.Count; k++)
+            {
+                parameters[k].Grad = start[k];
+            }
+
+            Bits(graph.Forward()).Should().Be(Bits(dynamic.Data), $"round {round}, {updates}");
+            graph.Backward();
+            graph.Backward(); // again, without a Forward between
+            parameters.Select(p => Bits(p.Grad)).Should().Equal(expected, $"round {round}, {updates}");
+
+            foreach (var p in parameters)
+            {
+                p.Data -= 0.05 * p.Grad; // new weights for the next round
+            }
+        }
+    }
+
+    [Fact]
+    public void Two_first_layers_on_the_same_points_get_a_table_each_unless_something_else_uses_their_weights()
+    {
+        // Two networks read the same points, their examples interleaved in the loss: each first layer's runs share a
+        // table, and the other's runs lie between them without touching its weights. With one of the first network's
+        // weights used again in every example, that network's layer has no table; the other's still has one.
+        double[][] points = [[0.3, -0.7], [-1.2, 0.4], [0.9, 1.1]];
+        foreach (bool reused in new[] { false, true })
+        {
+            var a = new AutogradForDummies.Nn.MLP(2, [5, 1], seed: 1);
+            var b = new AutogradForDummies.Nn.MLP(2, [4, 1], seed: 2);
+            var weight = a.Layers[0].Neurons[0].Weights[0];
+            Scalar Build() => Scalar.Sum(points.Select(p =>
+            {
+                var score = a.Forward(p)[0] + b.Forward(p)[0];
+                return reused ? score + (weight * p[0]) : score;
+            }).ToArray());
+
+            foreach (var graph in CompiledAsDynamic(Build, [.. a.Parameters(), .. b.Parameters()], $"reused {reused}"))
+            {
+                graph.InShortRuns.Should().Be((5 + 4) * points.Length, $"reused {reused}");
+                graph.InTableRuns.Should().Be(!Lanes ? 0 : reused ? 4 * points.Length : (5 + 4) * points.Length, $"reused {reused}");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public void Runs_whose_lanes_hold_the_neurons_in_the_order_of_the_code_or_both_ways_give_the_dynamic_bits(int inputs)
+    {
+        // A layer's ReLUs get their slots from the longest list that holds them. Listed in reverse by a sum (with one
+        // more term, so that it is the longer list) and read by the next dot product in order, their slots run in the
+        // order of the code rather than last first. With the first two examples so and the third not, the same neurons
+        // lie in lanes both ways, and a first layer's table must not mix the two.
+        var random = new Random(61 + inputs);
+        Scalar Leaf() => new(random.NextDouble() - 0.5);
+        var rows = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, inputs + 1).Select(_ => Leaf()).ToArray()).ToArray();
+        var readout = Enumerable.Range(0, 9).Select(_ => Leaf()).ToArray();
+        var extra = Enumerable.Range(0, 3).Select(_ => Leaf()).ToArray();
+        var points = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, inputs).Select(_ => (2 * random.NextDouble()) - 1).ToArray()).ToArray();
+        Scalar[] leaves = [.. rows.SelectMany(r => r), .. readout, .. extra];
+        foreach (bool mixed in new[] { false, true })
+        {
+            Scalar Build() => Scalar.Sum(points.Select((p, e) =>
+            {
+                Scalar[] x = [.. p.Select(v => new Scalar(v))];
+                var relus = rows.Select(r => Scalar.Dot(r[..inputs], x, r[inputs]).Relu()).ToArray();
+                var output = Scalar.Dot(readout, relus);
+                return mixed && e == 2 ? output : Scalar.Sum([Scalar.Sum([.. relus.Reverse(), extra[e].Tanh()]), output]);
+            }).ToArray());
+
+            foreach (var graph in CompiledAsDynamic(Build, leaves, $"{inputs} inputs, mixed {mixed}"))
+            {
+                (inputs == 2 ? graph.InShortRuns : graph.InLayerRuns).Should().Be(27);
+                (inputs == 2 ? graph.InTableRuns : graph.InLayerRunsInLanes).Should().Be(Lanes ? 27 : 0);
+                graph.InAscendingLanes.Should().Be(Lanes ? (mixed ? 18 : 27) : 0);
+            }
         }
     }
 
@@ -397,7 +520,7 @@ public sealed class CompiledGraphTests
         var compiled = Build(out var compiledNodes);
         var graph = compiled.Compile();
         graph.InShortRuns.Should().Be(9 * points.Length);
-        graph.InTableRuns.Should().Be(9 * points.Length);
+        graph.InTableRuns.Should().Be(Lanes ? 9 * points.Length : 0);
         var parameters = model.Parameters();
         double[] original = [.. parameters.Select(p => p.Data)];
         foreach (var p in parameters)
@@ -442,6 +565,10 @@ public sealed class CompiledGraphTests
     }
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
+    // Whether runs put their numbers in lanes and first layers get tables: with 256-bit vectors or wider (on arm64 and
+    // in WebAssembly the runs take their other paths, with the same bits).
+    private static bool Lanes => Rules.VectorBits >= 256;
 
     private static void ZeroLeafGrads(Scalar[] nodes)
     {
@@ -646,18 +773,18 @@ public sealed class CompiledGraphTests
         // Each layer of two or more neurons is one run, in both modes: 2 × 4 × (2 + 3 + … + 9); its ReLUs' numbers lie
         // in lanes (their values side by side, and their activations).
         inRuns.Should().Be(2 * 4 * 44);
-        inLanes.Should().Be(inRuns);
+        inLanes.Should().Be(Lanes ? inRuns : 0);
     }
 
     [Theory]
     [InlineData(NodeUpdates.EveryNode)]
     [InlineData(NodeUpdates.LeavesAndRoot)]
-    public void Neurons_computed_two_at_a_time_give_the_dynamic_bits_whichever_of_them_pass_a_gradient_back(NodeUpdates updates)
+    public void Neurons_computed_together_give_the_dynamic_bits_whichever_of_them_pass_a_gradient_back(NodeUpdates updates)
     {
-        // Nine neurons on the same 21 inputs (an odd count: forward, in fours or in pairs, one is left alone), read by an output whose weights
-        // are 0 for two of them, with biases that keep each ReLU on (+3) or off (−3) whatever the inputs (|Σ wx| ≤ 2.1).
-        // So 2, 4, 5 and 6 pass nothing back: forward pairs where both, one or neither do, and backward the five that
-        // do pair up as 8 and 7, 3 and 1 (not neighbours), with 0 alone.
+        // Nine neurons on the same 21 inputs (an odd count: forward, in fours and then one, or in pairs and then one),
+        // read by an output whose weights are 0 for two of them, with biases that keep each ReLU on (+3) or off (−3)
+        // whatever the inputs (|Σ wx| ≤ 2.1). So 2, 4, 5 and 6 pass nothing back: forward, sweeps where all, some or
+        // none of their neurons do, and backward one sweep for the five that do, 8, 7, 3, 1 and 0 (not neighbours).
         var random = new Random(41);
         Scalar Leaf() => new((2 * random.NextDouble()) - 1);
         var x = Enumerable.Range(0, 21).Select(_ => new Scalar(Leaf().Data / 10)).ToArray(); // |xᵢ| ≤ 0.1
@@ -673,7 +800,7 @@ public sealed class CompiledGraphTests
         var leaves = x.Concat(rows.SelectMany(r => r)).Concat(biases).Concat(readout).ToArray();
         var graph = Build().Compile(updates);
         graph.InLayerRuns.Should().Be(9, "the nine neurons are one layer run");
-        graph.InLayerRunsInLanes.Should().Be(9, "their ReLUs' numbers lie in lanes");
+        graph.InLayerRunsInLanes.Should().Be(Lanes ? 9 : 0, "their ReLUs' numbers lie in lanes");
 
         for (int round = 0; round < 3; round++)
         {
@@ -756,7 +883,7 @@ public sealed class CompiledGraphTests
         // first layer's, with two inputs each, run as one step per point too (GroupShortDots); the output neuron is
         // alone.
         graph.InLayerRuns.Should().Be(5 * 16);
-        graph.InLayerRunsInLanes.Should().Be(5 * 16);
+        graph.InLayerRunsInLanes.Should().Be(Lanes ? 5 * 16 : 0);
         graph.InShortRuns.Should().Be(5 * 16);
 
         // The parameters' places: without a term over all of them, each neuron's weights go where the first point

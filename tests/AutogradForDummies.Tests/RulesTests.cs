@@ -617,7 +617,7 @@ public sealed class RulesTests
     }
 
     [Fact]
-    public void The_four_lane_weight_and_bias_terms_and_the_input_term_give_the_bits_of_the_term_rules()
+    public void The_four_lane_weight_and_bias_terms_and_the_halves_of_the_term_rule_give_its_bits()
     {
         // Each lane, where it is used, is what DotTermBackward and BiasBackward give one neuron; the other lanes keep
         // their gradient. The input's half alone is what DotTermBackward gives dx.
@@ -651,6 +651,10 @@ public sealed class RulesTests
                     double dx = dw, ignored = 0;
                     Rules.DotTermBackward(x, 0, dy, ref ignored, ref dx);
                     Bits(Rules.InputTermBackward(x, dy, dw)).Should().Be(Bits(dx), $"dx {dw} + w {x} · dy {dy}");
+                    double weight = dw, inputGradient = 0;
+                    Rules.DotTermBackward(0, x, dy, ref weight, ref inputGradient);
+                    Bits(Rules.WeightTermBackward(x, dy, dw)).Should().Be(Bits(weight), $"dw {dw} + x {x} · dy {dy}");
+                    Bits(weight).Should().Be(Bits(Math.FusedMultiplyAdd(x, dy, dw)), "a single rounding");
                 }
             }
         }
