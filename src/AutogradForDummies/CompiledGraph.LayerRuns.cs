@@ -10,8 +10,8 @@ public sealed partial class CompiledGraph
     /// Marks the layer runs: consecutive dot products over the same run of inputs (the neurons of a layer, on one
     /// example), so that forward two neurons share each sweep over the inputs (four with 512-bit vectors) and backward
     /// the neurons that pass a gradient on share one sweep, whichever they are. Each keeps its own order of additions,
-    /// so the numbers are those of one instruction after another. Writes each run's end at its first instruction and its
-    /// start at its last into <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
+    /// so the numbers are those of one instruction after another. Writes each run's end at its first instruction into
+    /// <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
     /// </summary>
     /// <remarks>
     /// A run is formed only where that cannot change what any of its neurons reads or writes: the weights' runs (each

@@ -10,8 +10,8 @@ public sealed partial class CompiledGraph
     /// Marks the runs of consecutive dot products with at most <see cref="Rules.ShortDotTerms"/> inputs each on the same
     /// inputs, all with or all without a bias and with the same activation (a first layer on low-dimensional points, on
     /// one example), so that each run is computed in one step, forward and backward, instead of one instruction per
-    /// neuron. Writes, for each run, the run's end at its first instruction and its start at its last into
-    /// <paramref name="runs"/>, made when the first run is found; returns the longest run's length.
+    /// neuron. Writes, for each run, the run's end at its first instruction into <paramref name="runs"/>, made when the
+    /// first run is found; returns the longest run's length.
     /// </summary>
     /// <remarks>
     /// A neuron joins a run only where computing the run whole cannot change what any of its neurons reads: its weights
@@ -107,13 +107,9 @@ public sealed partial class CompiledGraph
             }
         }
 
+        // The runs that can have a table (their numbers in lanes, which needs 256-bit vectors: LaneStep), grouped by their
+        // weights: the same neurons in the same order.
         var shortRuns = list.ToArray();
-        if (Rules.VectorBits < 256)
-        {
-            return (shortRuns, []);
-        }
-
-        // The runs that can have a table, grouped by their weights: the same neurons in the same order.
         var groups = new Dictionary<int[], List<int>>(SequenceComparer.Instance);
         for (int r = 0; r < shortRuns.Length; r++)
         {
@@ -143,12 +139,12 @@ public sealed partial class CompiledGraph
         int checks = 0;
         foreach (var (members, slots) in candidates)
         {
-            int first = shortRuns[members[0]].Start, last = shortRuns[members[^1]].End;
             if (checks++ == MostTables)
             {
                 break;
             }
 
+            int first = shortRuns[members[0]].Start, last = shortRuns[members[^1]].End;
             if (IsUsedElsewhere(code, gathered, first, last, slots!, shortRuns, members))
             {
                 continue;

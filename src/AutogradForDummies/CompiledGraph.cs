@@ -61,7 +61,6 @@ public sealed partial class CompiledGraph
     private readonly double[] _constants;   // the constants of operations with constants, list after list
     private readonly double[] _values;      // by slot
     private readonly double[] _grads;       // by slot
-    private readonly int[]? _runs;          // for runs of dot products (GroupShortDots, GroupLayers): the end at the first, the start at the last
     private readonly double[] _runGrads;    // a run's gradients while it runs backward
     private readonly int[] _runActive;      // which of them are not 0, last first
     private readonly Run[] _shortRuns;      // the runs of short dot products, in the order of the code
@@ -124,7 +123,6 @@ public sealed partial class CompiledGraph
 
         int[]? runs = null;
         int longestRun = Math.Max(GroupShortDots(_code, isLeafSlot, ref runs), GroupLayers(_code, ref runs));
-        _runs = runs;
         _runGrads = new double[longestRun];
         _runActive = new int[longestRun];
         _runLanes = new double[longestRun];
@@ -205,17 +203,17 @@ public sealed partial class CompiledGraph
             {
                 // Neurons on the same inputs, in one step: with a few inputs each (GroupShortDots), or a layer's
                 // (GroupLayers).
-                int end = _runs![i];
                 if (c.InShortRun)
                 {
-                    ShortRunForward(in _shortRuns[shortRun++], everyNode);
+                    ShortRunForward(in _shortRuns[shortRun], everyNode);
+                    i = _shortRuns[shortRun++].End - 1;
                 }
                 else
                 {
-                    LayerRunForward(in _layerRuns[layerRun++], everyNode);
+                    LayerRunForward(in _layerRuns[layerRun], everyNode);
+                    i = _layerRuns[layerRun++].End - 1;
                 }
 
-                i = end - 1;
                 continue;
             }
 
@@ -264,17 +262,17 @@ public sealed partial class CompiledGraph
             if (c.InShortRun || c.InLayerRun)
             {
                 // The last of a run: the whole run, last first (GroupShortDots, GroupLayers).
-                int start = _runs![i];
                 if (c.InShortRun)
                 {
                     ShortRunBackward(in _shortRuns[--shortRun], everyNode);
+                    i = _shortRuns[shortRun].Start;
                 }
                 else
                 {
                     LayerRunBackward(in _layerRuns[--layerRun], everyNode);
+                    i = _layerRuns[layerRun].Start;
                 }
 
-                i = start;
                 continue;
             }
 
@@ -465,12 +463,12 @@ public sealed partial class CompiledGraph
     }
 
     /// <summary>Marks instructions <paramref name="start"/> to <paramref name="end"/> − 1 as a run of the kind
-    /// <paramref name="kind"/>: the run's end at its first instruction, its start at its last.</summary>
+    /// <paramref name="kind"/>, with the run's end at its first instruction in <paramref name="runs"/> (which
+    /// <see cref="LayOutShortRuns"/> and <see cref="LayOutLayerRuns"/> read).</summary>
     private static void MarkRun(Instruction[] code, int start, int end, DotForm kind, ref int[]? runs)
     {
         runs ??= new int[code.Length];
         runs[start] = end;
-        runs[end - 1] = start;
         for (int m = start; m < end; m++)
         {
             code[m] = code[m] with { Form = code[m].Form | kind };
