@@ -156,24 +156,24 @@ public sealed partial class CompiledGraph
             var (a1, b1) = WeightsOf(in run, code, i + 1);
             var (a2, b2) = WeightsOf(in run, code, i + 2);
             var (a3, b3) = WeightsOf(in run, code, i + 3);
-            var (y0, y1, y2, y3) = Rules.Dot4(
+            var y = Rules.Dot4Lanes(
                 v.AsSpan(a0, n), b0 ? v[a0 + n] : 0, v.AsSpan(a1, n), b1 ? v[a1 + n] : 0,
-                v.AsSpan(a2, n), b2 ? v[a2 + n] : 0, v.AsSpan(a3, n), b3 ? v[a3 + n] : 0, x);
+                v.AsSpan(a2, n), b2 ? v[a2 + n] : 0, v.AsSpan(a3, n), b3 ? v[a3 + n] : 0, x, Rules.VectorBits);
             if (run.InLanes)
             {
                 // As Computed does for a dot product followed by a ReLU, four at once: lanes i − start to i − start + 3,
                 // or, last first, the four lanes that end at end − 1 − (i − start).
                 int lane = run.Descending ? end - 4 - i : i - start;
-                var z = run.Descending ? Vector256.Create(y3, y2, y1, y0) : Vector256.Create(y0, y1, y2, y3);
+                var z = run.Descending ? Vector256.Shuffle(y, Vector256.Create(3L, 2, 1, 0)) : y;
                 ComputedLanes(in run, lane, z, everyNode);
 
                 continue;
             }
 
-            Computed(i, in code[i], y0, everyNode);
-            Computed(i + 1, in code[i + 1], y1, everyNode);
-            Computed(i + 2, in code[i + 2], y2, everyNode);
-            Computed(i + 3, in code[i + 3], y3, everyNode);
+            Computed(i, in code[i], y.GetElement(0), everyNode);
+            Computed(i + 1, in code[i + 1], y.GetElement(1), everyNode);
+            Computed(i + 2, in code[i + 2], y.GetElement(2), everyNode);
+            Computed(i + 3, in code[i + 3], y.GetElement(3), everyNode);
         }
 
         if (i + 1 < end)
@@ -205,8 +205,31 @@ public sealed partial class CompiledGraph
         int start = run.Start, end = run.End;
         var code = _code;
         var dy = _runGrads;
+        var starts = _runStarts;
+        ref readonly var first = ref code[start];
+        int n = first.Count;
+        var g = _grads.AsSpan();
+        int count;
+        if (run.InLanes && run.WeightStep != 0)
+        {
+            // Lanes and weights a step apart (a layer's neurons, laid out by SlotLayout): neither the gradients nor the
+            // weights need an instruction read.
+            GradientsReachingLanes(in run, _runLanes, everyNode);
+            count = Passing(in run, _runLanes, dy, starts);
+            Rules.AddScaledRows(_values.AsSpan(first.B, n), g.Slice(first.B, n), _values, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
+            if (run.HasBias)
+            {
+                for (int k = 0; k < count; k++)
+                {
+                    Rules.BiasBackward(dy[k], ref g[starts[k] + n]);
+                }
+            }
+
+            return;
+        }
+
         var active = _runActive;
-        int count = 0;
+        count = 0;
         if (run.InLanes)
         {
             var lanes = _runLanes;
@@ -231,17 +254,12 @@ public sealed partial class CompiledGraph
 
         // The neurons that pass a gradient on, in that order, in one sweep over the inputs (Rules.AddScaledRows), then
         // their biases.
-        var v = _values.AsSpan();
-        var g = _grads.AsSpan();
-        ref readonly var first = ref code[start];
-        int n = first.Count;
-        var starts = _runStarts;
         for (int k = 0; k < count; k++)
         {
             starts[k] = WeightsOf(in run, code, active[k]).A;
         }
 
-        Rules.AddScaledRows(v.Slice(first.B, n), g.Slice(first.B, n), v, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
+        Rules.AddScaledRows(_values.AsSpan(first.B, n), g.Slice(first.B, n), _values, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
         for (int k = 0; k < count; k++)
         {
             if (WeightsOf(in run, code, active[k]).HasBias)
@@ -249,6 +267,26 @@ public sealed partial class CompiledGraph
                 Rules.BiasBackward(dy[k], ref g[starts[k] + n]);
             }
         }
+    }
+
+    /// <summary>The neurons of <paramref name="run"/>, whose numbers lie in lanes and whose weights start a fixed step
+    /// apart, that pass a gradient on: last neuron first, each one's gradient (by lane, in
+    /// <paramref name="lanes"/>) into <paramref name="dy"/> and where its weights start into <paramref name="starts"/>.
+    /// Returns how many.</summary>
+    private static int Passing(ref readonly Run run, ReadOnlySpan<double> lanes, Span<double> dy, Span<int> starts)
+    {
+        int count = 0, last = run.End - run.Start - 1, step = run.WeightStep;
+        int weights = run.FirstWeightSlot + (last * step);
+        for (int m = last; m >= 0; m--, weights -= step)
+        {
+            // No branch on each gradient: a 0 is written and then written over.
+            double d = lanes[run.Descending ? last - m : m];
+            dy[count] = d;
+            starts[count] = weights;
+            count += d != 0 ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AutogradForDummies;
 
@@ -257,6 +258,19 @@ internal static partial class Rules
         ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1,
         ReadOnlySpan<double> w2, double bias2, ReadOnlySpan<double> w3, double bias3, ReadOnlySpan<double> x, int bits)
     {
+        var y = Dot4Lanes(w0, bias0, w1, bias1, w2, bias2, w3, bias3, x, bits);
+        return (y.GetElement(0), y.GetElement(1), y.GetElement(2), y.GetElement(3));
+    }
+
+    /// <summary><see cref="Dot4(ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, double, ReadOnlySpan{double}, int)"/>
+    /// with the four results as lanes 0 to 3 of one vector, as a layer run stores them
+    /// (<c>CompiledGraph</c>): the four totals are added lane by lane in one vector, and checked for overflow at
+    /// once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Dot4Lanes(
+        ReadOnlySpan<double> w0, double bias0, ReadOnlySpan<double> w1, double bias1,
+        ReadOnlySpan<double> w2, double bias2, ReadOnlySpan<double> w3, double bias3, ReadOnlySpan<double> x, int bits)
+    {
         int n = x.Length;
         string? tooShort = w0.Length < n ? nameof(w0) : w1.Length < n ? nameof(w1) : w2.Length < n ? nameof(w2) : w3.Length < n ? nameof(w3) : null;
         if (tooShort is not null)
@@ -268,15 +282,21 @@ internal static partial class Rules
         {
             var (y0, y1) = Dot2(w0, bias0, w1, bias1, x, bits);
             var (y2, y3) = Dot2(w2, bias2, w3, bias3, x, bits);
-            return (y0, y1, y2, y3);
+            return Vector256.Create(y0, y1, y2, y3);
         }
 
-        var (s0, s1, s2, s3) = Dot512Quad(
+        var terms = Dot512Quad(
             ref MemoryMarshal.GetReference(w0), ref MemoryMarshal.GetReference(w1), ref MemoryMarshal.GetReference(w2),
             ref MemoryMarshal.GetReference(w3), ref MemoryMarshal.GetReference(x), n);
+        var y = Vector256.Create(bias0, bias1, bias2, bias3) + terms;
+        if (AllFinite(y))
+        {
+            return y;
+        }
+
         var inputs = new ValuesIn(x);
-        return (Finite(bias0 + s0, new ValuesIn(w0), inputs, bias0), Finite(bias1 + s1, new ValuesIn(w1), inputs, bias1),
-            Finite(bias2 + s2, new ValuesIn(w2), inputs, bias2), Finite(bias3 + s3, new ValuesIn(w3), inputs, bias3));
+        return Vector256.Create(Finite(y.GetElement(0), new ValuesIn(w0), inputs, bias0), Finite(y.GetElement(1), new ValuesIn(w1), inputs, bias1),
+            Finite(y.GetElement(2), new ValuesIn(w2), inputs, bias2), Finite(y.GetElement(3), new ValuesIn(w3), inputs, bias3));
     }
 
     /// <summary>
@@ -417,8 +437,9 @@ internal static partial class Rules
     }
 
     /// <summary>Four dot products over the same inputs in one sweep, each with its own two 8-wide sums as in
-    /// <see cref="Dot512"/>: 8 sums that do not wait for each other, and each input loaded once for the four.</summary>
-    private static (double Y0, double Y1, double Y2, double Y3) Dot512Quad(
+    /// <see cref="Dot512"/>: 8 sums that do not wait for each other, and each input loaded once for the four. Returns
+    /// the four dot products' terms, lane k for dot product k (<see cref="LaneTotals"/>).</summary>
+    private static Vector256<double> Dot512Quad(
         ref double w0, ref double w1, ref double w2, ref double w3, ref double x, int n)
     {
         Vector512<double> a0 = default, a1 = default, b0 = default, b1 = default;
@@ -439,8 +460,30 @@ internal static partial class Rules
             d1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w3, i + 8), x1, d1);
         }
 
-        return (Total512(a0, a1, ref w0, ref x, i, end), Total512(b0, b1, ref w1, ref x, i, end),
-            Total512(c0, c1, ref w2, ref x, i, end), Total512(d0, d1, ref w3, ref x, i, end));
+        return LaneTotals(
+            Partial256(a0.GetLower(), a0.GetUpper(), a1.GetLower(), a1.GetUpper(), ref w0, ref x, i, end),
+            Partial256(b0.GetLower(), b0.GetUpper(), b1.GetLower(), b1.GetUpper(), ref w1, ref x, i, end),
+            Partial256(c0.GetLower(), c0.GetUpper(), c1.GetLower(), c1.GetUpper(), ref w2, ref x, i, end),
+            Partial256(d0.GetLower(), d0.GetUpper(), d1.GetLower(), d1.GetUpper(), ref w3, ref x, i, end));
+    }
+
+    /// <summary><see cref="LaneTotal"/> of four dot products at once, from their partial sums (<see cref="Partial256"/>):
+    /// lane k of the result is (tₖ₀ + tₖ₁) + (tₖ₂ + tₖ₃), the same additions of the same numbers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> LaneTotals(Vector256<double> t0, Vector256<double> t1, Vector256<double> t2, Vector256<double> t3)
+    {
+        if (Avx.IsSupported)
+        {
+            var pairs01 = Avx.HorizontalAdd(t0, t1); // t0₀ + t0₁, t1₀ + t1₁, t0₂ + t0₃, t1₂ + t1₃
+            var pairs23 = Avx.HorizontalAdd(t2, t3);
+            return Avx.Permute2x128(pairs01, pairs23, 0x20) + Avx.Permute2x128(pairs01, pairs23, 0x31);
+        }
+
+        return Vector256.Create(
+            LaneTotal(t0.GetElement(0), t0.GetElement(1), t0.GetElement(2), t0.GetElement(3)),
+            LaneTotal(t1.GetElement(0), t1.GetElement(1), t1.GetElement(2), t1.GetElement(3)),
+            LaneTotal(t2.GetElement(0), t2.GetElement(1), t2.GetElement(2), t2.GetElement(3)),
+            LaneTotal(t3.GetElement(0), t3.GetElement(1), t3.GetElement(2), t3.GetElement(3)));
     }
 
     /// <summary>The end of <see cref="Dot512"/>: its two 8-wide sums are <see cref="Dot256"/>'s four 4-wide ones side by
@@ -458,6 +501,16 @@ internal static partial class Rules
     private static double Total256(
         Vector256<double> v0, Vector256<double> v1, Vector256<double> v2, Vector256<double> v3, ref double w, ref double x, nuint i, nuint end)
     {
+        var t = Partial256(v0, v1, v2, v3, ref w, ref x, i, end);
+        return LaneTotal(t.GetElement(0), t.GetElement(1), t.GetElement(2), t.GetElement(3));
+    }
+
+    /// <summary><see cref="Total256"/> before its last step: the four partial sums t₀ to t₃ that
+    /// <see cref="LaneTotal"/> adds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Partial256(
+        Vector256<double> v0, Vector256<double> v1, Vector256<double> v2, Vector256<double> v3, ref double w, ref double x, nuint i, nuint end)
+    {
         int full = (int)(end - i) / 4;
         if (full > 0) { v0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref x, i), v0); i += 4; }
         if (full > 1) { v1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref w, i), Vector256.LoadUnsafe(ref x, i), v1); i += 4; }
@@ -470,8 +523,7 @@ internal static partial class Rules
             default: v3 = LastTerms(v3, ref w, ref x, i, end); break;
         }
 
-        var t = (v0 + v1) + (v2 + v3);
-        return LaneTotal(t.GetElement(0), t.GetElement(1), t.GetElement(2), t.GetElement(3));
+        return (v0 + v1) + (v2 + v3);
     }
 
     /// <summary>The terms from <paramref name="i"/> to <paramref name="end"/>, fewer than four, added into the first lanes
