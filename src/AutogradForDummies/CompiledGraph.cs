@@ -168,6 +168,10 @@ public sealed partial class CompiledGraph
     /// <see cref="LayOutLayerRuns"/>).</summary>
     internal int InStridedLayerRuns => _layerRuns.Where(r => r.WeightStep != 0).Sum(r => r.End - r.Start);
 
+    /// <summary>Gets how many dot products belong to layer runs whose neurons' weights start a fixed step apart and
+    /// lie first neuron first, in rising slots (see <see cref="LayOutLayerRuns"/>).</summary>
+    internal int InLayerRunsWithRisingWeights => _layerRuns.Where(r => r.WeightStep > 0).Sum(r => r.End - r.Start);
+
     /// <summary>Gets how many dot products belong to runs of short ones with a table of their weights (see
     /// <see cref="LayOutShortRuns"/>).</summary>
     internal int InTableRuns => _shortRuns.Where(r => r.Table is not null).Sum(r => r.End - r.Start);

@@ -300,6 +300,45 @@ internal static partial class Rules
     }
 
     /// <summary>
+    /// <see cref="Dot4Lanes"/> for four rows of weights that start <paramref name="step"/> apart in
+    /// <paramref name="rows"/> (a layer's neurons, each with its bias after its weights), with their biases in the lanes
+    /// of <paramref name="bias"/>: lane k of the result is row k's dot product with <paramref name="x"/>, with the bits
+    /// of <see cref="Dot(ReadOnlySpan{double}, ReadOnlySpan{double}, double)"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The step is negative, or the four rows do not fit in
+    /// <paramref name="rows"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> Dot4Rows(ReadOnlySpan<double> rows, int step, Vector256<double> bias, ReadOnlySpan<double> x, int bits)
+    {
+        int n = x.Length;
+        if (step < 0 || rows.Length - n < 3L * step)
+        {
+            throw new ArgumentException($"Four rows of {n} weights, {step} apart, do not fit in {rows.Length}.", nameof(rows));
+        }
+
+        if (n < DotLanes || bits != 512)
+        {
+            return Dot4RowsApart(rows, step, bias, x, bits);
+        }
+
+        ref double r = ref MemoryMarshal.GetReference(rows);
+        var y = bias + Dot512Quad(
+            ref r, ref Unsafe.Add(ref r, step), ref Unsafe.Add(ref r, 2 * step), ref Unsafe.Add(ref r, 3 * step), ref MemoryMarshal.GetReference(x), n);
+        return AllFinite(y) ? y : Dot4RowsApart(rows, step, bias, x, bits);
+    }
+
+    /// <summary><see cref="Dot4Rows"/> through <see cref="Dot4Lanes"/>, out of line: without 512-bit vectors, for short
+    /// rows, and where the fixed order overflowed.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector256<double> Dot4RowsApart(ReadOnlySpan<double> rows, int step, Vector256<double> bias, ReadOnlySpan<double> x, int bits)
+    {
+        int n = x.Length;
+        return Dot4Lanes(
+            rows.Slice(0, n), bias.GetElement(0), rows.Slice(step, n), bias.GetElement(1),
+            rows.Slice(2 * step, n), bias.GetElement(2), rows.Slice(3 * step, n), bias.GetElement(3), x, bits);
+    }
+
+    /// <summary>
     /// A dot product whose fixed order of additions gave <paramref name="overflowed"/>, ±∞ or NaN. If an operand is
     /// infinite or NaN, that is the answer, except that a NaN is always <see cref="double.NaN"/>: IEEE 754 leaves the sign
     /// and payload of a NaN that arithmetic produces open, and the processor's scalar and vector multiply-adds pick them
@@ -458,6 +497,16 @@ internal static partial class Rules
             b1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w1, i + 8), x1, b1);
             c1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w2, i + 8), x1, c1);
             d1 = Vector512.FusedMultiplyAdd(Vector512.LoadUnsafe(ref w3, i + 8), x1, d1);
+        }
+
+        if (i == end)
+        {
+            // No terms after the last group of 16 (a layer of 16, 32, 64 … neurons): each sum as Partial256 adds it.
+            return LaneTotals(
+                (a0.GetLower() + a0.GetUpper()) + (a1.GetLower() + a1.GetUpper()),
+                (b0.GetLower() + b0.GetUpper()) + (b1.GetLower() + b1.GetUpper()),
+                (c0.GetLower() + c0.GetUpper()) + (c1.GetLower() + c1.GetUpper()),
+                (d0.GetLower() + d0.GetUpper()) + (d1.GetLower() + d1.GetUpper()));
         }
 
         return LaneTotals(

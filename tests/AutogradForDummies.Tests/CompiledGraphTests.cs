@@ -895,6 +895,41 @@ public sealed class CompiledGraphTests
     }
 
     [Fact]
+    public void Layers_whose_weights_lie_either_way_round_give_the_dynamic_bits()
+    {
+        // An L2 term over the parameters lays each layer's weights out neuron after neuron, and a layer run's neurons
+        // come last neuron first, so its weights lie in falling slots; with each layer's neurons listed in reverse, in
+        // rising slots. 32 neurons on 32 inputs: long enough for every kernel, four neurons at a time.
+        var model = new AutogradForDummies.Nn.MLP(2, [32, 32, 1], seed: 4);
+        var parameters = model.Parameters().ToArray();
+        Scalar[] neuronsReversed = [.. model.Layers.SelectMany(layer => layer.Neurons.Reverse().SelectMany(neuron => neuron.Parameters()))];
+        var random = new Random(5);
+        double[][] points = [.. Enumerable.Range(0, 6).Select(_ => new[] { (2 * random.NextDouble()) - 1, (2 * random.NextDouble()) - 1 })];
+        var rising = new List<int>();
+        var falling = new List<int>();
+        foreach (bool reversed in new[] { false, true })
+        {
+            Scalar Build()
+            {
+                var scores = points.Select(p => model.Forward(p)[0]).ToArray();
+                var l2 = AutogradForDummies.Nn.Losses.L2(reversed ? neuronsReversed : parameters, 1e-3);
+                return AutogradForDummies.Nn.Losses.Hinge(scores, [1, -1, 1, -1, 1, -1]) + l2;
+            }
+
+            foreach (var graph in CompiledAsDynamic(Build, parameters, $"reversed {reversed}"))
+            {
+                graph.InLayerRunsInLanes.Should().Be(Lanes ? 6 * 32 : 0);
+                graph.InStridedLayerRuns.Should().Be(6 * 32);
+                rising.Add(graph.InLayerRunsWithRisingWeights);
+                falling.Add(graph.InStridedLayerRuns - graph.InLayerRunsWithRisingWeights);
+            }
+        }
+
+        rising.Should().Contain(6 * 32, "one of the two lays each run's weights first neuron first");
+        falling.Should().Contain(6 * 32, "and the other last neuron first");
+    }
+
+    [Fact]
     public void Layers_whose_weights_overlap_inputs_biases_and_each_other_compile_to_the_dynamic_bits()
     {
         // Random layers of dot products over one pool of leaves: weights are slices of the pool, so they may overlap

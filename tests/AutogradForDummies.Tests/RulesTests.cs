@@ -230,6 +230,60 @@ public sealed class RulesTests
     }
 
     [Fact]
+    public void Four_rows_a_step_apart_give_the_bits_of_each_alone_for_every_length_step_and_width()
+    {
+        // Rows as a layer lays them out (weights, then the bias, the next row after), closer (overlapping) or further
+        // apart, and at special values and weights that overflow the fixed order.
+        double[] specials = [0.0, -0.0, double.Epsilon, 1e-310, 1e308, -1e308, double.PositiveInfinity, double.NegativeInfinity,
+            double.NaN, BitConverter.Int64BitsToDouble(unchecked((long)0xFFF80000000ABCDE)), 1, -1, 3.5];
+        var random = new Random(27);
+        for (int n = 0; n <= 70; n++)
+        {
+            foreach (int step in new[] { 0, 1, n / 2, n, n + 1, n + 5 }.Distinct())
+            {
+                for (int kind = 0; kind < 3; kind++)
+                {
+                    int offset = random.Next(4);
+                    double[] buffer = kind switch
+                    {
+                        0 => Spreads(random, offset + (3 * step) + n + 1),
+                        1 => [.. Enumerable.Range(0, offset + (3 * step) + n + 1).Select(_ => specials[random.Next(specials.Length)])],
+                        _ => [.. Enumerable.Range(0, offset + (3 * step) + n + 1).Select(_ => ((2 * random.NextDouble()) - 1) * double.MaxValue)],
+                    };
+                    var x = Enumerable.Range(0, n).Select(_ => kind == 2 ? 0.5 + random.NextDouble() : (2 * random.NextDouble()) - 1).ToArray();
+                    var rows = buffer.AsSpan(offset);
+                    var bias = Vector256.Create(rows[n], rows[step + n], rows[(2 * step) + n], rows[(3 * step) + n]);
+                    var alone = new long[4];
+                    for (int k = 0; k < 4; k++)
+                    {
+                        alone[k] = Bits(Rules.Dot(new ValuesIn(rows.Slice(k * step, n)), new ValuesIn(x), bias[k]));
+                    }
+
+                    foreach (int bits in s_widths)
+                    {
+                        var y = Rules.Dot4Rows(rows, step, bias, x, bits);
+                        long[] four = [Bits(y[0]), Bits(y[1]), Bits(y[2]), Bits(y[3])];
+                        four.Should().Equal(alone, $"n = {n}, step {step}, kind {kind}, {bits}-bit vectors");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Four_rows_a_step_apart_name_rows_that_do_not_fit()
+    {
+        foreach (int bits in s_widths)
+        {
+            var negative = () => Rules.Dot4Rows(new double[100], -1, default, new double[16], bits);
+            var tooShort = () => Rules.Dot4Rows(new double[(3 * 17) + 15], 17, default, new double[16], bits);
+            negative.Should().Throw<ArgumentException>().WithParameterName("rows", $"{bits}-bit vectors");
+            tooShort.Should().Throw<ArgumentException>().WithParameterName("rows", $"{bits}-bit vectors");
+            Rules.Dot4Rows(new double[(3 * 17) + 16], 17, Vector256.Create(1.0), new double[16], bits).Should().Be(Vector256.Create(1.0));
+        }
+    }
+
+    [Fact]
     public void Two_dot_products_in_one_sweep_agree_with_each_alone_at_special_values_and_where_the_order_overflows()
     {
         double[] specials = [0.0, -0.0, double.Epsilon, -double.Epsilon, 1e-310, 1e308, -1e308, 1e-200,
