@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace AutogradForDummies;
 
@@ -541,10 +543,23 @@ public sealed partial class CompiledGraph
         // The neurons that pass a gradient on, last first (no branch on each one's gradient); the inputs' gradients
         // stay in registers while they pass.
         var active = _runActive;
-        int passing = 0;
-        for (int m = count - 1; m >= 0; m--)
+        int passing = 0, next = count - 1; // the next neuron, last first
+        if (run.Descending && Avx512F.VL.IsSupported)
         {
-            int lane = run.Descending ? count - 1 - m : m;
+            // Lanes run last neuron first: four at a time, those that pass one on packed to the front of the vector,
+            // which is stored whole (the list has room for three more) and counted.
+            for (int lane = 0; next >= 3; lane += 4, next -= 4)
+            {
+                var passes = ~Vector256.Equals(Vector256.Create(dy.AsSpan(lane)), Vector256<double>.Zero);
+                var lanes = Vector256.Create((long)lane) + Vector256.Create(0L, 1, 2, 3);
+                Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), lanes)).CopyTo(active.AsSpan(passing));
+                passing += BitOperations.PopCount(passes.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; next >= 0; next--)
+        {
+            int lane = run.Descending ? count - 1 - next : next;
             active[passing] = lane;
             passing += dy[lane] != 0 ? 1 : 0;
         }
