@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -488,6 +489,84 @@ public sealed partial class CompiledGraph
             table.LoadGradients(g); // the first of the table's runs to go backward
         }
 
+        if (!everyNode && n == 2 && table.HasBias && run.Descending && count % 4 == 0 && Avx512F.VL.IsSupported)
+        {
+            TableRunBackwardTwoInputs(in run, table, xs);
+        }
+        else
+        {
+            TableRunBackwardAnyInputs(in run, table, xs, everyNode);
+        }
+
+        if (run.StoresGradients)
+        {
+            table.StoreGradients(g); // the last of the table's runs to go backward
+        }
+    }
+
+    /// <summary>
+    /// <see cref="TableRunBackward"/> for neurons with two inputs and a bias (a first layer on two-dimensional points),
+    /// whose lanes hold them last first, a multiple of four of them, without updating the graph's Scalars: four neurons'
+    /// gradients through their ReLUs, their terms into the table and which of them pass a gradient on, in one loop; then
+    /// the inputs' terms. The same rules in the same order as the general case.
+    /// </summary>
+    private void TableRunBackwardTwoInputs(ref readonly Run run, WeightTable table, int xs)
+    {
+        var v = _values;
+        var g = _grads;
+        int count = run.End - run.Start, stride = table.Stride;
+        var zero = Vector256<double>.Zero;
+        var gw = table.Gradients.AsSpan(0, 3 * stride); // the rows of the first and second weights, and the biases
+        ref double rw0 = ref MemoryMarshal.GetReference(gw);
+        ref double rw1 = ref Unsafe.Add(ref rw0, stride);
+        ref double rb = ref Unsafe.Add(ref rw0, 2 * stride);
+        ref double values = ref MemoryMarshal.GetReference(g.AsSpan(run.Values, count));
+        ref double activations = ref MemoryMarshal.GetReference(g.AsSpan(run.Activations, count));
+        ref double outputs = ref MemoryMarshal.GetReference(v.AsSpan(run.Activations, count));
+        var lanes = _runLanes.AsSpan(0, count);
+        ref double dy = ref MemoryMarshal.GetReference(lanes);
+        double x0 = v[xs], x1 = v[xs + 1];
+        var active = _runActive.AsSpan(0, count + 3);
+        int passing = 0;
+        for (int l = 0; l < count; l += 4)
+        {
+            // As GradientsReachingLanes: through the ReLUs only where an activation's gradient is not 0.
+            var da = Vector256.LoadUnsafe(ref activations, (nuint)l);
+            var d = Rules.Relu.Backward4(Vector256.LoadUnsafe(ref outputs, (nuint)l), da, Vector256.LoadUnsafe(ref values, (nuint)l), ~Vector256.Equals(da, zero));
+            d.StoreUnsafe(ref values, (nuint)l);
+            d.StoreUnsafe(ref dy, (nuint)l);
+
+            // The terms into the table (TableTerms), and the lanes that pass a gradient on, packed as in Passing.
+            var use = ~Vector256.Equals(d, zero);
+            Rules.WeightTermBackward4(x0, d, Vector256.LoadUnsafe(ref rw0, (nuint)l), use).StoreUnsafe(ref rw0, (nuint)l);
+            Rules.WeightTermBackward4(x1, d, Vector256.LoadUnsafe(ref rw1, (nuint)l), use).StoreUnsafe(ref rw1, (nuint)l);
+            Rules.BiasBackward4(d, Vector256.LoadUnsafe(ref rb, (nuint)l), use).StoreUnsafe(ref rb, (nuint)l);
+            var lanesOfGroup = Vector256.Create((long)l) + Vector256.Create(0L, 1, 2, 3);
+            Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, use.AsInt64(), lanesOfGroup)).CopyTo(active[passing..]);
+            passing += BitOperations.PopCount(use.ExtractMostSignificantBits());
+        }
+
+        // Their terms into the inputs' gradients, which stay in registers while they pass, last neuron first.
+        var w = table.Weights.AsSpan(0, 2 * stride);
+        double gx0 = g[xs], gx1 = g[xs + 1];
+        foreach (int m in active[..passing])
+        {
+            double d = lanes[m];
+            gx0 = Rules.InputTermBackward(w[m], d, gx0);
+            gx1 = Rules.InputTermBackward(w[stride + m], d, gx1);
+        }
+
+        g[xs] = gx0;
+        g[xs + 1] = gx1;
+    }
+
+    /// <summary><see cref="TableRunBackward"/> for any run with a table: one to four inputs, with or without biases,
+    /// lanes either way, with or without Scalar updates.</summary>
+    private void TableRunBackwardAnyInputs(ref readonly Run run, WeightTable table, int xs, bool everyNode)
+    {
+        var v = _values;
+        var g = _grads;
+        int n = table.Inputs, count = run.End - run.Start, stride = table.Stride;
         var dy = _runLanes; // by lane
         GradientsReachingLanes(in run, dy, everyNode);
 
@@ -588,11 +667,6 @@ public sealed partial class CompiledGraph
         }
 
         StoreInputs(g, xs, n, gx0, gx1, gx2, gx3);
-
-        if (run.StoresGradients)
-        {
-            table.StoreGradients(g); // the last of the table's runs to go backward
-        }
     }
 
     /// <summary>The numbers of a run's (at most four) inputs from <paramref name="xs"/> in <paramref name="array"/>, 0
