@@ -520,9 +520,6 @@ public sealed partial class CompiledGraph
         ref double rw0 = ref MemoryMarshal.GetReference(gw);
         ref double rw1 = ref Unsafe.Add(ref rw0, stride);
         ref double rb = ref Unsafe.Add(ref rw0, 2 * stride);
-        ref double values = ref MemoryMarshal.GetReference(g.AsSpan(run.Values, count));
-        ref double activations = ref MemoryMarshal.GetReference(g.AsSpan(run.Activations, count));
-        ref double outputs = ref MemoryMarshal.GetReference(v.AsSpan(run.Activations, count));
         var lanes = _runLanes.AsSpan(0, count);
         ref double dy = ref MemoryMarshal.GetReference(lanes);
         double x0 = v[xs], x1 = v[xs + 1];
@@ -530,10 +527,7 @@ public sealed partial class CompiledGraph
         int passing = 0;
         for (int l = 0; l < count; l += 4)
         {
-            // As GradientsReachingLanes: through the ReLUs only where an activation's gradient is not 0.
-            var da = Vector256.LoadUnsafe(ref activations, (nuint)l);
-            var d = Rules.Relu.Backward4(Vector256.LoadUnsafe(ref outputs, (nuint)l), da, Vector256.LoadUnsafe(ref values, (nuint)l), ~Vector256.Equals(da, zero));
-            d.StoreUnsafe(ref values, (nuint)l);
+            var d = LaneGradients(v, g, in run, l);
             d.StoreUnsafe(ref dy, (nuint)l);
 
             // The terms into the table (TableTerms), and the lanes that pass a gradient on, packed as in Passing.
