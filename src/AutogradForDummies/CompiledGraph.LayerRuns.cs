@@ -309,7 +309,7 @@ public sealed partial class CompiledGraph
     /// <summary>The neurons of <paramref name="run"/>, whose numbers lie in lanes and whose weights start a fixed step
     /// apart, that pass a gradient on: last neuron first, each one's gradient (by lane, in
     /// <paramref name="lanes"/>) into <paramref name="dy"/> and where its weights start into <paramref name="starts"/>.
-    /// Returns how many. Both lists need room for three more than the run's neurons.</summary>
+    /// Returns how many.</summary>
     private static int Passing(ref readonly Run run, ReadOnlySpan<double> lanes, Span<double> dy, Span<int> starts)
     {
         int count = 0, last = run.End - run.Start - 1, step = run.WeightStep;
@@ -318,7 +318,7 @@ public sealed partial class CompiledGraph
         if (run.Descending && Avx512F.VL.IsSupported)
         {
             // Lanes run last neuron first: four at a time, those that pass one on packed to the front of the vector,
-            // which is stored whole (the lists have room for three more) and counted.
+            // which is stored whole and counted (it fits: the count is at most the lanes done, l).
             var apart = Vector256.Create(0L, 1, 2, 3) * step;
             for (int l = 0; l + 4 <= lanes.Length && m >= 3; l += 4, m -= 4, weights -= 4 * step)
             {

@@ -523,7 +523,7 @@ public sealed partial class CompiledGraph
         var lanes = _runLanes.AsSpan(0, count);
         ref double dy = ref MemoryMarshal.GetReference(lanes);
         double x0 = v[xs], x1 = v[xs + 1];
-        var active = _runActive.AsSpan(0, count + 3);
+        var active = _runActive.AsSpan(0, count);
         int passing = 0;
         for (int l = 0; l < count; l += 4)
         {
@@ -620,7 +620,7 @@ public sealed partial class CompiledGraph
         if (run.Descending && Avx512F.VL.IsSupported)
         {
             // Lanes run last neuron first: four at a time, those that pass one on packed to the front of the vector,
-            // which is stored whole (the list has room for three more) and counted.
+            // which is stored whole and counted (it fits: the count is at most the lanes done).
             for (int lane = 0; next >= 3; lane += 4, next -= 4)
             {
                 var passes = ~Vector256.Equals(Vector256.Create(dy.AsSpan(lane)), Vector256<double>.Zero);

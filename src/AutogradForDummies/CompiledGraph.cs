@@ -123,10 +123,10 @@ public sealed partial class CompiledGraph
 
         int[]? runs = null;
         int longestRun = Math.Max(GroupShortDots(_code, isLeafSlot, ref runs), GroupLayers(_code, ref runs));
-        _runGrads = new double[longestRun + 3]; // room for a vector of four stored whole at the last (Passing)
-        _runActive = new int[longestRun + 3];
+        _runGrads = new double[longestRun];
+        _runActive = new int[longestRun];
         _runLanes = new double[longestRun];
-        _runStarts = new int[longestRun + 3];
+        _runStarts = new int[longestRun];
         _layerRuns = LayOutLayerRuns(_code, runs);
         _gathered = [.. builder.Gathered];
         (_shortRuns, _tables) = LayOutShortRuns(_code, runs, _gathered);

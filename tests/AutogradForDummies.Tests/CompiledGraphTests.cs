@@ -904,6 +904,11 @@ public sealed class CompiledGraphTests
         var parameters = model.Parameters().ToArray();
         Scalar[] neuronsReversed = [.. model.Layers.SelectMany(layer => layer.Neurons.Reverse().SelectMany(neuron => neuron.Parameters()))];
         var random = new Random(5);
+        foreach (var p in parameters)
+        {
+            p.Data = (2 * random.NextDouble()) - 1; // biases too, which start at 0
+        }
+
         double[][] points = [.. Enumerable.Range(0, 6).Select(_ => new[] { (2 * random.NextDouble()) - 1, (2 * random.NextDouble()) - 1 })];
         var rising = new List<int>();
         var falling = new List<int>();
@@ -927,6 +932,92 @@ public sealed class CompiledGraphTests
 
         rising.Should().Contain(6 * 32, "one of the two lays each run's weights first neuron first");
         falling.Should().Contain(6 * 32, "and the other last neuron first");
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(12)]
+    [InlineData(32)]
+    public void A_first_layers_points_get_the_dynamic_gradients(int width)
+    {
+        // The points are leaves too: a first layer's table passes their gradients on, last neuron first.
+        var model = new AutogradForDummies.Nn.MLP(2, [width, 8, 1], seed: 7);
+        var random = new Random(3);
+        var parameters = model.Parameters().ToArray();
+        foreach (var p in parameters)
+        {
+            p.Data = (2 * random.NextDouble()) - 1;
+        }
+
+        Scalar[][] points = [.. Enumerable.Range(0, 5).Select(_ => new[] { new Scalar((2 * random.NextDouble()) - 1), new Scalar((2 * random.NextDouble()) - 1) })];
+        Scalar Build() => Scalar.Sum([.. points.Select(p => model.Forward(p)[0])]) + AutogradForDummies.Nn.Losses.L2(parameters, 1e-3);
+        foreach (var graph in CompiledAsDynamic(Build, [.. parameters, .. points.SelectMany(p => p)], $"width {width}"))
+        {
+            graph.InTableRuns.Should().Be(Lanes ? 5 * width : 0);
+        }
+    }
+
+    [Theory]
+    [InlineData(false, 8)]
+    [InlineData(true, 8)]
+    [InlineData(false, 16)]
+    [InlineData(true, 16)]
+    public void Layer_runs_in_the_order_of_the_code_with_weights_a_step_apart_give_the_dynamic_bits(bool rowsReversed, int neurons)
+    {
+        // As in Runs_whose_lanes_hold_the_neurons_in_the_order_of_the_code…, lanes in the order of the code, now with an
+        // L2 term over the rows, so that their weights start a step apart, in rising slots or, rows reversed, falling.
+        const int inputs = 20;
+        var random = new Random(61);
+        Scalar Leaf() => new(random.NextDouble() - 0.5);
+        var rows = Enumerable.Range(0, neurons).Select(_ => Enumerable.Range(0, inputs + 1).Select(_ => Leaf()).ToArray()).ToArray();
+        var readout = Enumerable.Range(0, neurons).Select(_ => Leaf()).ToArray();
+        var extra = Enumerable.Range(0, 3).Select(_ => Leaf()).ToArray();
+        var points = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, inputs).Select(_ => (2 * random.NextDouble()) - 1).ToArray()).ToArray();
+        Scalar[] leaves = [.. rows.SelectMany(r => r), .. readout, .. extra];
+        Scalar[] l2 = rowsReversed ? [.. rows.Reverse().SelectMany(r => r)] : [.. rows.SelectMany(r => r)];
+        Scalar Build() => Scalar.Sum(points.Select((p, e) =>
+        {
+            Scalar[] x = [.. p.Select(v => new Scalar(v))];
+            var relus = rows.Select(r => Scalar.Dot(r[..inputs], x, r[inputs]).Relu()).ToArray();
+            return Scalar.Sum([Scalar.Sum([.. relus.Reverse(), extra[e].Tanh()]), Scalar.Dot(readout, relus)]);
+        }).ToArray()) + AutogradForDummies.Nn.Losses.L2(l2, 1e-3);
+        foreach (var graph in CompiledAsDynamic(Build, leaves, $"rows reversed {rowsReversed}, {neurons} neurons"))
+        {
+            graph.InStridedLayerRuns.Should().Be(3 * neurons);
+            graph.InAscendingLanes.Should().Be(Lanes ? 3 * neurons : 0);
+            graph.InLayerRunsWithRisingWeights.Should().Be(rowsReversed ? 3 * neurons : 0);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Layer_runs_pass_NaN_and_infinite_gradients_on_as_the_dynamic_path_does(bool neuronsReversed)
+    {
+        // NaN, infinite and zero weights in the output neuron give the hidden layer's neurons NaN, infinite and zero
+        // gradients, which the lists of neurons that pass a gradient on must keep or drop as the dynamic path does.
+        var model = new AutogradForDummies.Nn.MLP(2, [32, 32, 1], seed: 4);
+        var random = new Random(11);
+        var parameters = model.Parameters().ToArray();
+        foreach (var p in parameters)
+        {
+            p.Data = (2 * random.NextDouble()) - 1;
+        }
+
+        var output = model.Layers[^1].Neurons[0].Parameters().ToArray();
+        foreach (int k in new[] { 1, 3, 5, 9, 17, 21, 26, 30 })
+        {
+            output[k].Data = double.NaN;
+        }
+
+        (output[7].Data, output[8].Data, output[12].Data, output[13].Data) = (-0.0, 0.0, double.PositiveInfinity, double.NegativeInfinity);
+        Scalar[] reversed = [.. model.Layers.SelectMany(layer => layer.Neurons.Reverse().SelectMany(neuron => neuron.Parameters()))];
+        double[][] points = [.. Enumerable.Range(0, 6).Select(_ => new[] { (2 * random.NextDouble()) - 1, (2 * random.NextDouble()) - 1 })];
+        Scalar Build() => Scalar.Sum([.. points.Select(p => model.Forward(p)[0])]) + AutogradForDummies.Nn.Losses.L2(neuronsReversed ? reversed : parameters, 1e-3);
+        foreach (var graph in CompiledAsDynamic(Build, parameters, $"neurons reversed {neuronsReversed}"))
+        {
+            graph.InStridedLayerRuns.Should().Be(6 * 32);
+        }
     }
 
     [Fact]
