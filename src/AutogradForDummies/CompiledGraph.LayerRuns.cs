@@ -210,8 +210,6 @@ public sealed partial class CompiledGraph
         ref readonly var first = ref _code[run.Start];
         int n = first.Count, count = run.End - run.Start, step = run.WeightStep;
         var x = v.AsSpan(first.B, n);
-        var values = v.AsSpan(run.Values, count);
-        var activations = v.AsSpan(run.Activations, count);
         bool bias = run.HasBias, descending = run.Descending;
         int apart = Math.Abs(step);
         bool reversed = descending != step < 0; // whether the rows' order is the opposite of the lanes'
@@ -224,9 +222,7 @@ public sealed partial class CompiledGraph
 
             // Into lanes q to q + 3, or, last first, the four lanes that end at count − 1 − q.
             int lane = descending ? count - 4 - q : q;
-            var z = reversed ? Vector256.Shuffle(y, Vector256.Create(3L, 2, 1, 0)) : y;
-            z.CopyTo(values[lane..]);
-            Rules.Relu.Forward4(z).CopyTo(activations[lane..]);
+            ComputedLanes(in run, lane, reversed ? Vector256.Shuffle(y, Vector256.Create(3L, 2, 1, 0)) : y, everyNode: false);
         }
     }
 
@@ -246,60 +242,51 @@ public sealed partial class CompiledGraph
         ref readonly var first = ref code[start];
         int n = first.Count;
         var g = _grads.AsSpan();
-        int count;
+        var active = _runActive;
+        int count = 0;
         if (run.InLanes && run.WeightStep != 0)
         {
             // Lanes and weights a step apart (a layer's neurons, laid out by SlotLayout): neither the gradients nor the
             // weights need an instruction read.
             GradientsReachingLanes(in run, _runLanes, everyNode);
             count = Passing(in run, _runLanes, dy, starts);
-            Rules.AddScaledRows(_values.AsSpan(first.B, n), g.Slice(first.B, n), _values, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
-            if (run.HasBias)
-            {
-                for (int k = 0; k < count; k++)
-                {
-                    Rules.BiasBackward(dy[k], ref g[starts[k] + n]);
-                }
-            }
-
-            return;
-        }
-
-        var active = _runActive;
-        count = 0;
-        if (run.InLanes)
-        {
-            var lanes = _runLanes;
-            GradientsReachingLanes(in run, lanes, everyNode);
-            for (int m = end - start - 1; m >= 0; m--)
-            {
-                // Last neuron first (no branch on each gradient: a 0 is written and then written over).
-                dy[count] = lanes[run.Descending ? end - start - 1 - m : m];
-                active[count] = start + m;
-                count += dy[count] != 0 ? 1 : 0;
-            }
         }
         else
         {
-            for (int i = end - 1; i >= start; i--)
+            if (run.InLanes)
             {
-                dy[count] = GradientReaching(i, in code[i], everyNode);
-                active[count] = i;
-                count += dy[count] != 0 ? 1 : 0;
+                var lanes = _runLanes;
+                GradientsReachingLanes(in run, lanes, everyNode);
+                for (int m = end - start - 1; m >= 0; m--)
+                {
+                    // Last neuron first (no branch on each gradient: a 0 is written and then written over).
+                    dy[count] = lanes[run.Descending ? end - start - 1 - m : m];
+                    active[count] = start + m;
+                    count += dy[count] != 0 ? 1 : 0;
+                }
+            }
+            else
+            {
+                for (int i = end - 1; i >= start; i--)
+                {
+                    dy[count] = GradientReaching(i, in code[i], everyNode);
+                    active[count] = i;
+                    count += dy[count] != 0 ? 1 : 0;
+                }
+            }
+
+            for (int k = 0; k < count; k++)
+            {
+                starts[k] = WeightsOf(in run, code, active[k]).A;
             }
         }
 
         // The neurons that pass a gradient on, in that order, in one sweep over the inputs (Rules.AddScaledRows), then
-        // their biases.
-        for (int k = 0; k < count; k++)
-        {
-            starts[k] = WeightsOf(in run, code, active[k]).A;
-        }
-
+        // their biases (all or none of them where the weights start a step apart, when Passing lists no instructions).
         Rules.AddScaledRows(_values.AsSpan(first.B, n), g.Slice(first.B, n), _values, g, starts.AsSpan(0, count), dy.AsSpan(0, count), Rules.VectorBits);
         for (int k = 0; k < count; k++)
         {
-            if (WeightsOf(in run, code, active[k]).HasBias)
+            if (run.WeightStep != 0 ? run.HasBias : code[active[k]].HasBias)
             {
                 Rules.BiasBackward(dy[k], ref g[starts[k] + n]);
             }
@@ -320,8 +307,9 @@ public sealed partial class CompiledGraph
             // Lanes run last neuron first: four at a time, those that pass one on packed to the front of the vector,
             // which is stored whole and counted (it fits: the count is at most the lanes done, l).
             var apart = Vector256.Create(0L, 1, 2, 3) * step;
-            for (int l = 0; l + 4 <= lanes.Length && m >= 3; l += 4, m -= 4, weights -= 4 * step)
+            for (; m >= 3; m -= 4, weights -= 4 * step)
             {
+                int l = last - m; // the lane of neuron m
                 var d = Vector256.Create(lanes[l..]);
                 var passes = ~Vector256.Equals(d, Vector256<double>.Zero);
                 Avx512F.VL.Compress(d, passes, d).CopyTo(dy[count..]);

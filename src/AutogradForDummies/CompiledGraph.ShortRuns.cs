@@ -530,14 +530,13 @@ public sealed partial class CompiledGraph
             var d = LaneGradients(v, g, in run, l);
             d.StoreUnsafe(ref dy, (nuint)l);
 
-            // The terms into the table (TableTerms), and the lanes that pass a gradient on, packed as in Passing.
+            // The terms into the table (as WeightTerms, through references to its rows rather than checked slices), and
+            // the lanes that pass a gradient on.
             var use = ~Vector256.Equals(d, zero);
             Rules.WeightTermBackward4(x0, d, Vector256.LoadUnsafe(ref rw0, (nuint)l), use).StoreUnsafe(ref rw0, (nuint)l);
             Rules.WeightTermBackward4(x1, d, Vector256.LoadUnsafe(ref rw1, (nuint)l), use).StoreUnsafe(ref rw1, (nuint)l);
             Rules.BiasBackward4(d, Vector256.LoadUnsafe(ref rb, (nuint)l), use).StoreUnsafe(ref rb, (nuint)l);
-            var lanesOfGroup = Vector256.Create((long)l) + Vector256.Create(0L, 1, 2, 3);
-            Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, use.AsInt64(), lanesOfGroup)).CopyTo(active[passing..]);
-            passing += BitOperations.PopCount(use.ExtractMostSignificantBits());
+            passing = PackLanes(use, l, active, passing);
         }
 
         // Their terms into the inputs' gradients, which stay in registers while they pass, last neuron first.
@@ -623,10 +622,7 @@ public sealed partial class CompiledGraph
             // which is stored whole and counted (it fits: the count is at most the lanes done).
             for (int lane = 0; next >= 3; lane += 4, next -= 4)
             {
-                var passes = ~Vector256.Equals(Vector256.Create(dy.AsSpan(lane)), Vector256<double>.Zero);
-                var lanes = Vector256.Create((long)lane) + Vector256.Create(0L, 1, 2, 3);
-                Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), lanes)).CopyTo(active.AsSpan(passing));
-                passing += BitOperations.PopCount(passes.ExtractMostSignificantBits());
+                passing = PackLanes(~Vector256.Equals(Vector256.Create(dy.AsSpan(lane)), zero), lane, active, passing);
             }
         }
 
@@ -698,6 +694,18 @@ public sealed partial class CompiledGraph
     {
         var slice = gw[at..];
         Rules.WeightTermBackward4(x, d, Vector256.Create(slice), use).CopyTo(slice);
+    }
+
+    /// <summary>The lanes <paramref name="lane"/> to <paramref name="lane"/> + 3 whose bits are set in
+    /// <paramref name="passes"/>, packed to the front of a vector by the processor's compress instruction (AVX-512) and
+    /// stored whole into <paramref name="active"/> at <paramref name="count"/>; returns the new count. The vector fits
+    /// where, as in a run's lanes taken four at a time, the count is at most <paramref name="lane"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PackLanes(Vector256<double> passes, int lane, Span<int> active, int count)
+    {
+        var lanes = Vector256.Create((long)lane) + Vector256.Create(0L, 1, 2, 3);
+        Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), lanes)).CopyTo(active[count..]);
+        return count + BitOperations.PopCount(passes.ExtractMostSignificantBits());
     }
 
     /// <summary>Four values of the array, one from each of four runs, at <paramref name="offset"/> into each.</summary>
