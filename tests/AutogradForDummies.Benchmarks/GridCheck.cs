@@ -4,7 +4,7 @@ using System.Globalization;
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// <c>--check</c>: checks, without measuring anything, that every path of <see cref="GridStepBenchmarks"/> computes the
+/// <c>--check</c>: checks, without measuring anything, that every path of <see cref="GridStepBenchmarks"/> (and those of <see cref="ObjectGraphFloorBenchmarks"/>) computes the
 /// hand-written step's loss and gradients at every size, as each benchmark does before it measures, and reports how long
 /// <c>Compile()</c> takes and the memory the loss graph and its compiled form hold.
 /// </summary>
@@ -20,6 +20,10 @@ internal static class GridCheck
             var setup = new MoonsSetup(size.H, size.N, seed: 1);
             setup.CheckSameWork("dynamic", () => TrainingStep.LossAndBackward(setup.BuildLoss));
             setup.CheckSameWork("micrograd-style dynamic", () => TrainingStep.LossAndBackward(setup.BuildMicrogradStyleLoss));
+            var singleSum = setup.CreateHandWrittenSingleSum();
+            setup.CheckSameWork("the single-sum hand-written step", () => singleSum.Step(0, MoonsSetup.Alpha), () => singleSum.Gradients(MoonsSetup.Alpha));
+            var floor = setup.CreateObjectGraphFloor();
+            setup.CheckSameWork("the object-graph floor", floor.LossAndBackward, floor.Gradients);
             long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var loss = setup.BuildLoss();
             long graphBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
@@ -32,7 +36,7 @@ internal static class GridCheck
             var lean = loss.Compile(NodeUpdates.LeavesAndRoot);
             setup.CheckSameWork("compiled lean", () => TrainingStep.ForwardAndBackward(lean));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{size}: the hand-written step, dynamic, micrograd-style dynamic, compiled and compiled lean agree to 1e-12 (loss {loss.Data:G6}); Compile() took {compileSeconds:F2} s; the loss graph holds {graphBytes / 1e6:F1} MB, its compiled graph {compiledBytes / 1e6:F1} MB more"));
+                $"{size}: the hand-written step, its single-sum form, the object-graph floor, dynamic, micrograd-style dynamic, compiled and compiled lean agree to 1e-12 (loss {loss.Data:G6}); Compile() took {compileSeconds:F2} s; the loss graph holds {graphBytes / 1e6:F1} MB, its compiled graph {compiledBytes / 1e6:F1} MB more"));
         }
     }
 }

@@ -18,7 +18,7 @@ namespace AutogradForDummies.Benchmarks;
 /// <para>What it does not do is batch the samples: a matrix-matrix product that reuses each weight for many samples
 /// while it sits in a register, as a BLAS does for PyTorch, is a different algorithm from the library's (one graph
 /// node per neuron and sample), and the comparison with PyTorch shows what it is worth.</para>
-/// <para><see cref="HandWrittenSingleSumMoonsStep"/> is the earlier yardstick: the same step for H = 16 with plain
+/// <para><see cref="HandWrittenSingleSumStep"/> is the earlier yardstick: the same step with plain
 /// loops and a single running sum.</para>
 /// </remarks>
 internal sealed class HandWrittenStep
@@ -43,21 +43,7 @@ internal sealed class HandWrittenStep
     /// layer, neuron by neuron, the weights and then the bias.</param>
     public HandWrittenStep(double[][] x, double[] y, int hidden, IReadOnlyList<double> initialParameters)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
-        ArgumentNullException.ThrowIfNull(initialParameters);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
-        if (x.Length == 0 || x.Length != y.Length)
-        {
-            throw new ArgumentException($"{x.Length} points and {y.Length} labels; a step needs one label per point, at least one.", nameof(y));
-        }
-
-        int count = ParameterCount(hidden);
-        if (initialParameters.Count != count)
-        {
-            throw new ArgumentException(
-                $"MLP(2, [{hidden}, {hidden}, 1]) has {count} parameters, not {initialParameters.Count}.", nameof(initialParameters));
-        }
+        CheckArguments(x, y, hidden, initialParameters);
 
         int h = _h = hidden;
         int n = x.Length;
@@ -99,6 +85,31 @@ internal sealed class HandWrittenStep
         }
 
         _b3[0] = initialParameters[k];
+    }
+
+    /// <summary>Throws unless the arguments of a step written outside the library fit together: at least one point,
+    /// one label per point, a positive H and one initial value per parameter of MLP(2, [H, H, 1]).</summary>
+    /// <param name="x">The points.</param>
+    /// <param name="y">The labels.</param>
+    /// <param name="hidden">H.</param>
+    /// <param name="initialParameters">The parameters.</param>
+    public static void CheckArguments(double[][] x, double[] y, int hidden, IReadOnlyList<double> initialParameters)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        ArgumentNullException.ThrowIfNull(initialParameters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(hidden);
+        if (x.Length == 0 || x.Length != y.Length)
+        {
+            throw new ArgumentException($"{x.Length} points and {y.Length} labels; a step needs one label per point, at least one.", nameof(y));
+        }
+
+        int count = ParameterCount(hidden);
+        if (initialParameters.Count != count)
+        {
+            throw new ArgumentException(
+                $"MLP(2, [{hidden}, {hidden}, 1]) has {count} parameters, not {initialParameters.Count}.", nameof(initialParameters));
+        }
     }
 
     /// <summary>The number of parameters of MLP(2, [H, H, 1]).</summary>

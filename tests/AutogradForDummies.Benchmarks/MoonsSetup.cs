@@ -107,6 +107,44 @@ internal sealed class MoonsSetup
     /// <summary>The hand-written step of this network on these points, from the current parameters.</summary>
     public HandWrittenStep CreateHandWritten() => new(Inputs, Labels, Hidden, ParameterValues());
 
+    /// <summary>The hand-written step with plain loops and a single running sum, from the current parameters.</summary>
+    public HandWrittenSingleSumStep CreateHandWrittenSingleSum() => new(Inputs, Labels, Hidden, ParameterValues());
+
+    /// <summary>The dynamic path's floor for this network on these points, from the current parameters.</summary>
+    public ObjectGraphFloorStep CreateObjectGraphFloor() => new(Inputs, Labels, Hidden, ParameterValues(), Alpha);
+
+    /// <summary>Throws unless code outside the library (<paramref name="path"/>) computes what
+    /// <see cref="HandWrittenStep"/> computes from the current parameters, as
+    /// <see cref="CheckSameWork(string, Func{double})"/> checks a path of the library.</summary>
+    /// <param name="path">The code's name, for the message.</param>
+    /// <param name="lossAndBackward">Computes the loss and the gradients, from gradients that are 0; its result is
+    /// the loss.</param>
+    /// <param name="gradients">Gives the gradients it computed, one per parameter in the library's order.</param>
+    public void CheckSameWork(string path, Func<double> lossAndBackward, Func<double[]> gradients)
+    {
+        ArgumentNullException.ThrowIfNull(lossAndBackward);
+        ArgumentNullException.ThrowIfNull(gradients);
+        var reference = CreateHandWritten();
+        double expectedLoss = reference.Step(0, Alpha);
+        var expected = reference.Gradients();
+        double loss = lossAndBackward();
+        var actual = gradients();
+        string? problem = Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
+        for (int i = 0; i < expected.Length && problem is null; i++)
+        {
+            if (!Close(actual[i], expected[i]))
+            {
+                problem = $"gradient of parameter {i} {actual[i]:R}, hand-written {expected[i]:R}";
+            }
+        }
+
+        if (problem is not null)
+        {
+            throw new InvalidOperationException(
+                $"H = {Hidden}, N = {Inputs.Length}: {path} does not compute what the hand-written step computes: {problem}.");
+        }
+    }
+
     /// <summary>
     /// Throws unless a path of the library computes what <see cref="HandWrittenStep"/> computes from the current
     /// parameters: the loss and every parameter's gradient to 1e-12, relative to the larger of 1 and the number's size.
@@ -157,6 +195,7 @@ internal sealed class MoonsSetup
                 $"H = {Hidden}, N = {Inputs.Length}: the {path} path does not compute what {reference} computes: {problem}.");
         }
 
-        static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected));
     }
+
+    private static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected));
 }

@@ -10,7 +10,7 @@ namespace AutogradForDummies.Benchmarks;
 /// <remarks>
 /// <para>The baseline is <see cref="HandWrittenStep"/>, the vectorized hand-written step that is also the ceiling of
 /// <see cref="GridStepBenchmarks"/>; the ratios are against it. "hand-written step, single running sum" is the earlier
-/// yardstick (<see cref="HandWrittenSingleSumMoonsStep"/>), plain scalar loops, measured for comparison with the
+/// yardstick (<see cref="HandWrittenSingleSumStep"/>), plain scalar loops, measured for comparison with the
 /// figures taken against it. Both are checked to compute the library's loss and gradients before measuring.</para>
 /// <para><see cref="TrainedSteps"/> picks the state the step starts from: 0 is right after initialisation, where nearly
 /// every point is inside the margin and contributes a gradient; 50 is half-way through micrograd's schedule, where
@@ -23,7 +23,7 @@ public class MoonsStepBenchmarks
     private const double LearningRate = 1e-9;
     private MoonsSetup _setup = null!;
     private HandWrittenStep _hand = null!;
-    private HandWrittenSingleSumMoonsStep _singleSum = null!;
+    private HandWrittenSingleSumStep _singleSum = null!;
     private CompiledGraph _graph = null!;
     private Scalar _loss = null!;
     private SGD _sgd = null!;
@@ -44,7 +44,7 @@ public class MoonsStepBenchmarks
         }
 
         _hand = _setup.CreateHandWritten();
-        _singleSum = new HandWrittenSingleSumMoonsStep(_setup.Inputs, _setup.Labels, _setup.ParameterValues());
+        _singleSum = _setup.CreateHandWrittenSingleSum();
         _sgd = new SGD(_setup.Model.Parameters(), LearningRate);
         _loss = _setup.BuildLoss();
         _graph = _loss.Compile();
@@ -60,12 +60,9 @@ public class MoonsStepBenchmarks
     // The comparison is only fair if the single-sum step computes what the library computes.
     private void CheckSingleSumSameWork()
     {
-        var probe = new HandWrittenSingleSumMoonsStep(_setup.Inputs, _setup.Labels, _setup.ParameterValues());
+        var probe = _setup.CreateHandWrittenSingleSum();
         double loss = probe.Step(0, MoonsSetup.Alpha);
-        var parameters = _setup.Model.Parameters();
-
-        // The library's gradients include the L2 term 2αp; the single-sum step adds it in its update.
-        double[] expected = [.. probe.Gradients().Select((g, i) => g + (2 * MoonsSetup.Alpha * parameters[i].Data))];
+        double[] expected = probe.Gradients(MoonsSetup.Alpha);
         _setup.CheckSameWork("dynamic", "the single-sum hand-written step", loss, expected, () =>
         {
             _loss.Backward();

@@ -1,54 +1,59 @@
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// The moons-100 training step written by hand on double arrays the plain way: the same network (2 → 16 → 16 → 1,
+/// The grid's training step written by hand on double arrays the plain way: the same network (MLP(2, [H, H, 1]),
 /// ReLU), the same loss (mean hinge + α·Σp²) and the same SGD update, with the backward pass derived manually, in
 /// scalar loops with a single running sum per dot product.
 /// </summary>
 /// <remarks>The earlier yardstick, kept for comparison with the figures measured against it. The ceiling the
 /// benchmarks now measure against is <see cref="HandWrittenStep"/>, which does the same work on the vector
 /// units.</remarks>
-internal sealed class HandWrittenSingleSumMoonsStep
+internal sealed class HandWrittenSingleSumStep
 {
-    private const int H = 16;
+    private readonly int _h;
     private readonly double[][] _x;
     private readonly double[] _y;
-    private readonly double[] _w1 = new double[H * 2], _b1 = new double[H];
-    private readonly double[] _w2 = new double[H * H], _b2 = new double[H];
-    private readonly double[] _w3 = new double[H];
+    private readonly double[] _w1, _b1, _w2, _b2, _w3;
     private double _b3;
-    private readonly double[] _gw1 = new double[H * 2], _gb1 = new double[H];
-    private readonly double[] _gw2 = new double[H * H], _gb2 = new double[H];
-    private readonly double[] _gw3 = new double[H];
+    private readonly double[] _gw1, _gb1, _gw2, _gb2, _gw3;
     private double _gb3;
-    private readonly double[] _z1 = new double[H], _h1 = new double[H], _z2 = new double[H], _h2 = new double[H];
-    private readonly double[] _dh1 = new double[H], _dh2 = new double[H];
+    private readonly double[] _z1, _h1, _z2, _h2, _dh1, _dh2;
 
-    public HandWrittenSingleSumMoonsStep(double[][] x, double[] y, IReadOnlyList<double> initialParameters)
+    /// <summary>Copies the initial parameters; the points are the caller's and must not change.</summary>
+    /// <param name="x">The points, two coordinates each.</param>
+    /// <param name="y">The labels, −1 or +1.</param>
+    /// <param name="hidden">H, the width of both hidden layers.</param>
+    /// <param name="initialParameters">The parameters in the library's order (<c>Module.Parameters()</c>).</param>
+    public HandWrittenSingleSumStep(double[][] x, double[] y, int hidden, IReadOnlyList<double> initialParameters)
     {
+        HandWrittenStep.CheckArguments(x, y, hidden, initialParameters);
+        int h = _h = hidden;
         _x = x;
         _y = y;
+        (_w1, _b1, _w2, _b2, _w3) = (new double[h * 2], new double[h], new double[h * h], new double[h], new double[h]);
+        (_gw1, _gb1, _gw2, _gb2, _gw3) = (new double[h * 2], new double[h], new double[h * h], new double[h], new double[h]);
+        (_z1, _h1, _z2, _h2, _dh1, _dh2) = (new double[h], new double[h], new double[h], new double[h], new double[h], new double[h]);
 
         // micrograd's parameter order: layer by layer, neuron by neuron, weights then bias.
         int k = 0;
-        for (int j = 0; j < H; j++)
+        for (int j = 0; j < _h; j++)
         {
             _w1[(j * 2) + 0] = initialParameters[k++];
             _w1[(j * 2) + 1] = initialParameters[k++];
             _b1[j] = initialParameters[k++];
         }
 
-        for (int j = 0; j < H; j++)
+        for (int j = 0; j < _h; j++)
         {
-            for (int i = 0; i < H; i++)
+            for (int i = 0; i < _h; i++)
             {
-                _w2[(j * H) + i] = initialParameters[k++];
+                _w2[(j * _h) + i] = initialParameters[k++];
             }
 
             _b2[j] = initialParameters[k++];
         }
 
-        for (int i = 0; i < H; i++)
+        for (int i = 0; i < _h; i++)
         {
             _w3[i] = initialParameters[k++];
         }
@@ -71,19 +76,19 @@ internal sealed class HandWrittenSingleSumMoonsStep
         for (int s = 0; s < n; s++)
         {
             double x0 = _x[s][0], x1 = _x[s][1];
-            for (int j = 0; j < H; j++)
+            for (int j = 0; j < _h; j++)
             {
                 double z = _b1[j] + (_w1[j * 2] * x0) + (_w1[(j * 2) + 1] * x1);
                 _z1[j] = z;
                 _h1[j] = z > 0 ? z : 0;
             }
 
-            for (int j = 0; j < H; j++)
+            for (int j = 0; j < _h; j++)
             {
                 double z = _b2[j];
-                for (int i = 0; i < H; i++)
+                for (int i = 0; i < _h; i++)
                 {
-                    z += _w2[(j * H) + i] * _h1[i];
+                    z += _w2[(j * _h) + i] * _h1[i];
                 }
 
                 _z2[j] = z;
@@ -91,7 +96,7 @@ internal sealed class HandWrittenSingleSumMoonsStep
             }
 
             double score = _b3;
-            for (int i = 0; i < H; i++)
+            for (int i = 0; i < _h; i++)
             {
                 score += _w3[i] * _h2[i];
             }
@@ -106,14 +111,14 @@ internal sealed class HandWrittenSingleSumMoonsStep
             double dScore = -_y[s] / n;
 
             _gb3 += dScore;
-            for (int i = 0; i < H; i++)
+            for (int i = 0; i < _h; i++)
             {
                 _gw3[i] += dScore * _h2[i];
                 _dh2[i] = _z2[i] > 0 ? dScore * _w3[i] : 0;
             }
 
             Array.Clear(_dh1);
-            for (int j = 0; j < H; j++)
+            for (int j = 0; j < _h; j++)
             {
                 double dz = _dh2[j];
                 if (dz == 0)
@@ -122,14 +127,14 @@ internal sealed class HandWrittenSingleSumMoonsStep
                 }
 
                 _gb2[j] += dz;
-                for (int i = 0; i < H; i++)
+                for (int i = 0; i < _h; i++)
                 {
-                    _gw2[(j * H) + i] += dz * _h1[i];
-                    _dh1[i] += dz * _w2[(j * H) + i];
+                    _gw2[(j * _h) + i] += dz * _h1[i];
+                    _dh1[i] += dz * _w2[(j * _h) + i];
                 }
             }
 
-            for (int j = 0; j < H; j++)
+            for (int j = 0; j < _h; j++)
             {
                 double dz = _z1[j] > 0 ? _dh1[j] : 0;
                 _gb1[j] += dz;
@@ -153,18 +158,18 @@ internal sealed class HandWrittenSingleSumMoonsStep
     public double[] Gradients()
     {
         var g = new List<double>();
-        for (int j = 0; j < H; j++)
+        for (int j = 0; j < _h; j++)
         {
             g.Add(_gw1[j * 2]);
             g.Add(_gw1[(j * 2) + 1]);
             g.Add(_gb1[j]);
         }
 
-        for (int j = 0; j < H; j++)
+        for (int j = 0; j < _h; j++)
         {
-            for (int i = 0; i < H; i++)
+            for (int i = 0; i < _h; i++)
             {
-                g.Add(_gw2[(j * H) + i]);
+                g.Add(_gw2[(j * _h) + i]);
             }
 
             g.Add(_gb2[j]);
@@ -173,6 +178,37 @@ internal sealed class HandWrittenSingleSumMoonsStep
         g.AddRange(_gw3);
         g.Add(_gb3);
         return [.. g];
+    }
+
+    /// <summary>The gradient of the whole loss, the L2 term 2αp included, after a step with learning rate 0 (whose
+    /// update leaves the parameters as they were), in the library's parameter order: what the library's
+    /// <c>Backward()</c> leaves in the parameters.</summary>
+    /// <param name="alpha">The strength of the L2 term of that step.</param>
+    public double[] Gradients(double alpha)
+    {
+        var g = Gradients();
+        var p = new List<double>(_w1.Length + _b1.Length + _w2.Length + _b2.Length + _w3.Length + 1);
+        for (int j = 0; j < _h; j++)
+        {
+            p.Add(_w1[j * 2]);
+            p.Add(_w1[(j * 2) + 1]);
+            p.Add(_b1[j]);
+        }
+
+        for (int j = 0; j < _h; j++)
+        {
+            p.AddRange(_w2.AsSpan(j * _h, _h));
+            p.Add(_b2[j]);
+        }
+
+        p.AddRange(_w3);
+        p.Add(_b3);
+        for (int i = 0; i < g.Length; i++)
+        {
+            g[i] += 2 * alpha * p[i]; // d(α·p²)/dp = 2αp
+        }
+
+        return g;
     }
 
     private static double SumSq(double[] a)
