@@ -21,9 +21,11 @@ internal static class GridCheck
             setup.CheckSameWork("dynamic", () => TrainingStep.LossAndBackward(setup.BuildLoss));
             setup.CheckSameWork("micrograd-style dynamic", () => TrainingStep.LossAndBackward(setup.BuildMicrogradStyleLoss));
             var singleSum = setup.CreateHandWrittenSingleSum();
-            setup.CheckSameWork("the single-sum hand-written step", () => singleSum.Step(0, MoonsSetup.Alpha), () => singleSum.Gradients(MoonsSetup.Alpha));
+            setup.CheckSameWork("the single-sum hand-written step", () => singleSum.Step(0, MoonsSetup.Alpha), singleSum.LossGradients);
             var floor = setup.CreateObjectGraphFloor();
-            setup.CheckSameWork("the object-graph floor", floor.LossAndBackward, floor.Gradients);
+            setup.CheckSameWork("the object-graph floor", () => floor.Step(0), floor.Gradients);
+            floor.StepOnKeptGraph(0);
+            setup.CheckSameWork("the object-graph floor on a kept graph", () => floor.StepOnKeptGraph(0), floor.Gradients);
             long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
             var loss = setup.BuildLoss();
             long graphBytes = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
@@ -36,7 +38,7 @@ internal static class GridCheck
             var lean = loss.Compile(NodeUpdates.LeavesAndRoot);
             setup.CheckSameWork("compiled lean", () => TrainingStep.ForwardAndBackward(lean));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{size}: the hand-written step, its single-sum form, the object-graph floor, dynamic, micrograd-style dynamic, compiled and compiled lean agree to 1e-12 (loss {loss.Data:G6}); Compile() took {compileSeconds:F2} s; the loss graph holds {graphBytes / 1e6:F1} MB, its compiled graph {compiledBytes / 1e6:F1} MB more"));
+                $"{size}: the hand-written step, its single-sum form, the object-graph floor (a new graph and a kept one), dynamic, micrograd-style dynamic, compiled and compiled lean agree to 1e-12 (loss {loss.Data:G6}); Compile() took {compileSeconds:F2} s; the loss graph holds {graphBytes / 1e6:F1} MB, its compiled graph {compiledBytes / 1e6:F1} MB more"));
         }
     }
 }

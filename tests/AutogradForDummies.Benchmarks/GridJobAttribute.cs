@@ -29,14 +29,21 @@ internal sealed class GridJobAttribute : Attribute, IConfigSource
     /// <summary>Creates the job.</summary>
     /// <param name="warmupCount">The number of warm-up iterations.</param>
     /// <param name="iterationCount">The number of measured iterations.</param>
-    public GridJobAttribute(int warmupCount, int iterationCount)
+    /// <param name="nonConcurrentGcToo">Whether to run every benchmark a second time, in a job of its own
+    /// ("GridNonConcurrentGc"), with the garbage collector's concurrent mode off.</param>
+    public GridJobAttribute(int warmupCount, int iterationCount, bool nonConcurrentGcToo = false)
     {
         WarmupCount = warmupCount;
         IterationCount = iterationCount;
         var config = ManualConfig.CreateEmpty();
         if (!CommandLineChoosesJob)
         {
-            config.AddJob(CreateJob(warmupCount, iterationCount).WithId("Grid"));
+            var job = CreateJob(warmupCount, iterationCount);
+            config.AddJob(job.WithId("Grid"));
+            if (nonConcurrentGcToo)
+            {
+                config.AddJob(job.WithGcConcurrent(false).WithId("GridNonConcurrentGc"));
+            }
         }
 
         Config = config;

@@ -18,6 +18,7 @@ internal sealed class HandWrittenSingleSumStep
     private readonly double[] _gw1, _gb1, _gw2, _gb2, _gw3;
     private double _gb3;
     private readonly double[] _z1, _h1, _z2, _h2, _dh1, _dh2;
+    private double _lastLearningRate = double.NaN, _lastAlpha;
 
     /// <summary>Copies the initial parameters; the points are the caller's and must not change.</summary>
     /// <param name="x">The points, two coordinates each.</param>
@@ -64,6 +65,7 @@ internal sealed class HandWrittenSingleSumStep
     /// <summary>One full-batch step: forward, loss, backward, SGD update. Returns the loss.</summary>
     public double Step(double learningRate, double alpha)
     {
+        (_lastLearningRate, _lastAlpha) = (learningRate, alpha);
         Array.Clear(_gw1);
         Array.Clear(_gb1);
         Array.Clear(_gw2);
@@ -180,12 +182,19 @@ internal sealed class HandWrittenSingleSumStep
         return [.. g];
     }
 
-    /// <summary>The gradient of the whole loss, the L2 term 2αp included, after a step with learning rate 0 (whose
-    /// update leaves the parameters as they were), in the library's parameter order: what the library's
-    /// <c>Backward()</c> leaves in the parameters.</summary>
-    /// <param name="alpha">The strength of the L2 term of that step.</param>
-    public double[] Gradients(double alpha)
+    /// <summary>The gradient of the last step's whole loss, its L2 term 2αp included, in the library's parameter order:
+    /// what the library's <c>Backward()</c> leaves in the parameters. It needs the parameters the gradient was taken
+    /// at, so the last step must have had learning rate 0 (an update that leaves them as they were).</summary>
+    /// <exception cref="InvalidOperationException">No step was made, or the last one changed the parameters.</exception>
+    public double[] LossGradients()
     {
+        if (_lastLearningRate != 0)
+        {
+            throw new InvalidOperationException(
+                $"The last step's learning rate was {_lastLearningRate}; LossGradients() needs a step with learning rate 0.");
+        }
+
+        double alpha = _lastAlpha;
         var g = Gradients();
         var p = new List<double>(_w1.Length + _b1.Length + _w2.Length + _b2.Length + _w3.Length + 1);
         for (int j = 0; j < _h; j++)

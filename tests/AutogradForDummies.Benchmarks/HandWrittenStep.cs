@@ -88,7 +88,8 @@ internal sealed class HandWrittenStep
     }
 
     /// <summary>Throws unless the arguments of a step written outside the library fit together: at least one point,
-    /// one label per point, a positive H and one initial value per parameter of MLP(2, [H, H, 1]).</summary>
+    /// each of two coordinates, one label per point, each −1 or +1, a positive H and one initial value per parameter
+    /// of MLP(2, [H, H, 1]).</summary>
     /// <param name="x">The points.</param>
     /// <param name="y">The labels.</param>
     /// <param name="hidden">H.</param>
@@ -102,6 +103,19 @@ internal sealed class HandWrittenStep
         if (x.Length == 0 || x.Length != y.Length)
         {
             throw new ArgumentException($"{x.Length} points and {y.Length} labels; a step needs one label per point, at least one.", nameof(y));
+        }
+
+        for (int s = 0; s < x.Length; s++)
+        {
+            if (x[s] is not { Length: 2 })
+            {
+                throw new ArgumentException($"Point {s} has {x[s]?.Length ?? 0} coordinates, not 2.", nameof(x));
+            }
+
+            if (y[s] is not (-1.0 or 1.0))
+            {
+                throw new ArgumentException($"Label {s} is {y[s]}, not −1 or +1.", nameof(y));
+            }
         }
 
         int count = ParameterCount(hidden);

@@ -117,8 +117,8 @@ internal sealed class MoonsSetup
     /// <see cref="HandWrittenStep"/> computes from the current parameters, as
     /// <see cref="CheckSameWork(string, Func{double})"/> checks a path of the library.</summary>
     /// <param name="path">The code's name, for the message.</param>
-    /// <param name="lossAndBackward">Computes the loss and the gradients, from gradients that are 0; its result is
-    /// the loss.</param>
+    /// <param name="lossAndBackward">Computes the loss and the gradients (a step with learning rate 0, which leaves the
+    /// parameters as they are); its result is the loss.</param>
     /// <param name="gradients">Gives the gradients it computed, one per parameter in the library's order.</param>
     public void CheckSameWork(string path, Func<double> lossAndBackward, Func<double[]> gradients)
     {
@@ -129,7 +129,9 @@ internal sealed class MoonsSetup
         var expected = reference.Gradients();
         double loss = lossAndBackward();
         var actual = gradients();
-        string? problem = Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
+        string? problem = actual.Length != expected.Length
+            ? $"{actual.Length} gradients for {expected.Length} parameters"
+            : Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
         for (int i = 0; i < expected.Length && problem is null; i++)
         {
             if (!Close(actual[i], expected[i]))

@@ -1,24 +1,29 @@
+using AutogradForDummies.Optim;
 using BenchmarkDotNet.Attributes;
 
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// What bounds the dynamic path's speed, at the grid's sizes and with the grid's job: the hand-written step (the
-/// baseline, the grid's ceiling), the same step with plain loops and a single running sum (the yardstick the grid's
-/// targets were first stated against, <see cref="HandWrittenSingleSumStep"/>), and the floor of the dynamic path's
-/// design (<see cref="ObjectGraphFloorStep"/>: one object per number and a new graph every step, by the least code
-/// that can do it). Run it with the grid's dynamic steps to put them between these.
+/// The dynamic step between what bounds it, at the grid's sizes, under the garbage collector's default (concurrent)
+/// mode and with it off: the hand-written step (the baseline, the grid's ceiling); the same step with plain loops and
+/// a single running sum (<see cref="HandWrittenSingleSumStep"/>, the yardstick the grid's targets were set beside);
+/// the dynamic path's design by the least code (<see cref="ObjectGraphFloorStep"/>: one object per number and a new
+/// graph every step), and the same on a graph kept from step to step; and the library's dynamic steps, with its
+/// losses and micrograd-style.
 /// </summary>
-/// <remarks>Before they are measured, both are checked to compute the hand-written step's loss and every gradient to
-/// 1e-12.</remarks>
+/// <remarks>Before they are measured, the steps written outside the library are checked to compute the hand-written
+/// step's loss and every gradient to 1e-12 (a step with learning rate 0), as the library's are.</remarks>
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
-[GridJob(warmupCount: 4, iterationCount: 15)]
+[GridJob(warmupCount: 4, iterationCount: 15, nonConcurrentGcToo: true)]
 public class ObjectGraphFloorBenchmarks
 {
+    private MoonsSetup _setup = null!;
+    private SGD _sgd = null!;
     private HandWrittenStep _hand = null!;
     private HandWrittenSingleSumStep _singleSum = null!;
     private ObjectGraphFloorStep _floor = null!;
+    private ObjectGraphFloorStep _keptFloor = null!;
 
     /// <summary>Gets or sets H, the width of both hidden layers.</summary>
     [Params(16, 64, 256)]
@@ -31,14 +36,21 @@ public class ObjectGraphFloorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var setup = new MoonsSetup(H, N, seed: 1);
+        var setup = _setup = new MoonsSetup(H, N, seed: 1);
+        _sgd = new SGD(setup.Model.Parameters(), GridStepBenchmarks.LearningRate);
         _hand = setup.CreateHandWritten();
         _singleSum = setup.CreateHandWrittenSingleSum();
         _floor = setup.CreateObjectGraphFloor();
+        _keptFloor = setup.CreateObjectGraphFloor();
         var singleSum = setup.CreateHandWrittenSingleSum();
-        setup.CheckSameWork("the single-sum hand-written step", () => singleSum.Step(0, MoonsSetup.Alpha), () => singleSum.Gradients(MoonsSetup.Alpha));
+        setup.CheckSameWork("the single-sum hand-written step", () => singleSum.Step(0, MoonsSetup.Alpha), singleSum.LossGradients);
         var floor = setup.CreateObjectGraphFloor();
-        setup.CheckSameWork("the object-graph floor", floor.LossAndBackward, floor.Gradients);
+        setup.CheckSameWork("the object-graph floor", () => floor.Step(0), floor.Gradients);
+        var kept = setup.CreateObjectGraphFloor();
+        kept.StepOnKeptGraph(0); // builds the graph
+        setup.CheckSameWork("the object-graph floor on a kept graph", () => kept.StepOnKeptGraph(0), kept.Gradients);
+        setup.CheckSameWork("dynamic", () => TrainingStep.LossAndBackward(setup.BuildLoss));
+        setup.CheckSameWork("micrograd-style dynamic", () => TrainingStep.LossAndBackward(setup.BuildMicrogradStyleLoss));
     }
 
     [Benchmark(Baseline = true, Description = "hand-written step")]
@@ -49,4 +61,13 @@ public class ObjectGraphFloorBenchmarks
 
     [Benchmark(Description = "object-graph floor of the dynamic step")]
     public double ObjectGraphFloor() => _floor.Step(GridStepBenchmarks.LearningRate);
+
+    [Benchmark(Description = "object-graph floor, graph kept")]
+    public double ObjectGraphFloorKeptGraph() => _keptFloor.StepOnKeptGraph(GridStepBenchmarks.LearningRate);
+
+    [Benchmark(Description = "dynamic step")]
+    public double Dynamic() => TrainingStep.Dynamic(_setup.BuildLoss(), _sgd);
+
+    [Benchmark(Description = "dynamic step, micrograd-style loss")]
+    public double DynamicMicrogradStyle() => TrainingStep.Dynamic(_setup.BuildMicrogradStyleLoss(), _sgd);
 }

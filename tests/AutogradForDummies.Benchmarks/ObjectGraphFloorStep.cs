@@ -1,21 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// The floor of the dynamic path: the grid's training step done the way the dynamic path does it, one object per
-/// number and a new graph of them every step, by the least code that can do it. It bounds from below what any engine
-/// with that design can reach, the library's included.
+/// The dynamic path's design by the least code we could write for it: the grid's training step with one object per
+/// number and a new graph of them every step. The library's dynamic step does all of its work and more, so its time is
+/// a floor under the library's; and it shows what that design costs before any of an engine's generality.
 /// </summary>
 /// <remarks>
 /// <para>Like the dynamic path, every step allocates a node object for each neuron's pre-activation, each ReLU, each
 /// point's hinge term and the loss, each node holding its value, its gradient and references to what it was computed
 /// from; the parameters are objects that outlive the steps, and a node reads its operands through references. Unlike
 /// it, nothing is general: there is no topological sort (each node is written to a list when it is made, which is a
-/// topological order, and the backward pass walks that list from the end), no dispatch on an operation's rule beyond
-/// one switch, no argument checks, no fixed summation order (four running sums), no first-layer input nodes (the
-/// points' nodes are made once) and no gradients for those inputs. Its node is the size of the library's
-/// (<see cref="Node"/>: 56 bytes).</para>
-/// <para>What it does not model is what a different design could do: keeping numbers in arrays rather than objects is
-/// the compiled path, and the hand-written step.</para>
+/// topological order, and the backward pass walks that list from the end), one <c>switch</c> instead of the rules'
+/// dispatch, no argument checks and no checked casts, four running sums (a fixed order, but not the library's
+/// sixteen), one node per hinge term (the library's <c>Losses.Hinge</c> makes two), no nodes for the points and no
+/// gradients for them. Its node is the size of the library's (<see cref="Node"/>: 56 bytes).</para>
+/// <para><see cref="StepOnKeptGraph"/> is the same step on a graph built once and kept: the values recomputed in
+/// the list's order, the gradients set to 0 and computed backward, with nothing allocated. What it leaves is the
+/// arithmetic read and written through references; the difference from <see cref="Step"/> is what making the graph
+/// every step costs, the garbage collector included.</para>
 /// </remarks>
 internal sealed class ObjectGraphFloorStep
 {
@@ -27,6 +31,7 @@ internal sealed class ObjectGraphFloorStep
     private readonly double _alpha;
     private Node[] _order = new Node[1024];
     private int _count;
+    private Node? _keptLoss; // the loss of the kept graph, whose nodes stay in _order
 
     /// <summary>Copies the points and the initial parameters.</summary>
     /// <param name="x">The points, two coordinates each.</param>
@@ -91,10 +96,73 @@ internal sealed class ObjectGraphFloorStep
         return loss;
     }
 
+    /// <summary>The same training step on a graph built at the first call and kept (<see cref="LossAndBackward"/>
+    /// cannot be used on this instance after it): every node's value recomputed in the order the nodes were made, every
+    /// gradient set to 0, then the backward pass and SGD.</summary>
+    /// <param name="learningRate">SGD's learning rate.</param>
+    /// <returns>The loss before the update.</returns>
+    public double StepOnKeptGraph(double learningRate)
+    {
+        if (_keptLoss is null)
+        {
+            _keptLoss = Build();
+        }
+        else
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                Recompute(_order[i]);
+            }
+        }
+
+        foreach (var p in _parameters)
+        {
+            p.Grad = 0;
+        }
+
+        for (int i = 0; i < _count; i++)
+        {
+            _order[i].Grad = 0;
+        }
+
+        _keptLoss.Grad = 1;
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            Backward(_order[i]);
+        }
+
+        foreach (var p in _parameters)
+        {
+            p.Value -= learningRate * p.Grad;
+        }
+
+        return _keptLoss.Value;
+    }
+
     /// <summary>Builds the loss graph, runs its backward pass and leaves each parameter's gradient added to its
     /// <c>Grad</c>.</summary>
     /// <returns>The loss.</returns>
     public double LossAndBackward()
+    {
+        if (_keptLoss is not null)
+        {
+            throw new InvalidOperationException("This instance keeps its graph (StepOnKeptGraph); make another for LossAndBackward.");
+        }
+
+        var loss = Build();
+        loss.Grad = 1;
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            Backward(_order[i]);
+        }
+
+        Array.Clear(_order, 0, _count);
+        _count = 0;
+        return loss.Value;
+    }
+
+    /// <summary>Builds the loss graph, every node on the list as it is made; returns the loss.</summary>
+    private Node Build()
     {
         int n = _points.Length;
         var hinges = new Node[n];
@@ -115,20 +183,51 @@ internal sealed class ObjectGraphFloorStep
         }
 
         var regularization = Record(new Node(_alpha * squares, Kind.L2, _parameters));
-        var loss = Record(new Node(dataLoss.Value + regularization.Value, Kind.Add, dataLoss, regularization));
-        loss.Grad = 1;
-        for (int i = _count - 1; i >= 0; i--)
-        {
-            Backward(_order[i]);
-        }
-
-        Array.Clear(_order, 0, _count);
-        _count = 0;
-        return loss.Value;
+        return Record(new Node(dataLoss.Value + regularization.Value, Kind.Add, dataLoss, regularization));
     }
 
     /// <summary>Copies every parameter's gradient, in the library's order.</summary>
     public double[] Gradients() => [.. _parameters.Select(p => p.Grad)];
+
+    /// <summary>A kept node's value from its operands' current values, as <see cref="Build"/> computed it.</summary>
+    private void Recompute(Node node)
+    {
+        switch (node.Kind)
+        {
+            case Kind.Dot:
+                node.Value = DotValue(Unsafe.As<Node[]>(node.A!), Unsafe.As<Node[]>(node.B!));
+                break;
+            case Kind.Relu:
+                node.Value = Math.Max(Unsafe.As<Node>(node.A!).Value, 0);
+                break;
+            case Kind.HingePositive or Kind.HingeNegative:
+                double score = Unsafe.As<Node>(node.A!).Value;
+                node.Value = Math.Max(1 - (node.Kind == Kind.HingePositive ? score : -score), 0);
+                break;
+            case Kind.Mean:
+                var terms = Unsafe.As<Node[]>(node.A!);
+                double sum = 0;
+                foreach (var term in terms)
+                {
+                    sum += term.Value;
+                }
+
+                node.Value = sum / terms.Length;
+                break;
+            case Kind.L2:
+                double squares = 0;
+                foreach (var p in Unsafe.As<Node[]>(node.A!))
+                {
+                    squares += p.Value * p.Value;
+                }
+
+                node.Value = _alpha * squares;
+                break;
+            case Kind.Add:
+                node.Value = Unsafe.As<Node>(node.A!).Value + Unsafe.As<Node>(node.B!).Value;
+                break;
+        }
+    }
 
     private void Backward(Node node)
     {
@@ -141,18 +240,18 @@ internal sealed class ObjectGraphFloorStep
         switch (node.Kind)
         {
             case Kind.Add:
-                ((Node)node.A!).Grad += g;
-                ((Node)node.B!).Grad += g;
+                Unsafe.As<Node>(node.A!).Grad += g;
+                Unsafe.As<Node>(node.B!).Grad += g;
                 break;
             case Kind.L2:
-                foreach (var p in (Node[])node.A!)
+                foreach (var p in Unsafe.As<Node[]>(node.A!))
                 {
                     p.Grad += 2 * _alpha * p.Value * g; // d(α·Σp²)/dp = 2αp
                 }
 
                 break;
             case Kind.Mean:
-                var terms = (Node[])node.A!;
+                var terms = Unsafe.As<Node[]>(node.A!);
                 double share = g / terms.Length;
                 foreach (var term in terms)
                 {
@@ -163,20 +262,20 @@ internal sealed class ObjectGraphFloorStep
             case Kind.HingePositive or Kind.HingeNegative:
                 if (node.Value > 0)
                 {
-                    ((Node)node.A!).Grad += node.Kind == Kind.HingePositive ? -g : g; // d max(0, 1 − y·s)/ds = −y
+                    Unsafe.As<Node>(node.A!).Grad += node.Kind == Kind.HingePositive ? -g : g; // d max(0, 1 − y·s)/ds = −y
                 }
 
                 break;
             case Kind.Relu:
                 if (node.Value > 0)
                 {
-                    ((Node)node.A!).Grad += g;
+                    Unsafe.As<Node>(node.A!).Grad += g;
                 }
 
                 break;
             case Kind.Dot:
-                var weights = (Node[])node.A!;
-                var inputs = (Node[])node.B!;
+                var weights = Unsafe.As<Node[]>(node.A!);
+                var inputs = Unsafe.As<Node[]>(node.B!);
                 bool inputsAreLeaves = inputs[0].Kind == Kind.Leaf;
                 for (int i = 0; i < inputs.Length; i++)
                 {
@@ -204,7 +303,10 @@ internal sealed class ObjectGraphFloorStep
         return outputs;
     }
 
-    private Node DotNode(Node[] weightsAndBias, Node[] x)
+    private Node DotNode(Node[] weightsAndBias, Node[] x) =>
+        Record(new Node(DotValue(weightsAndBias, x), Kind.Dot, weightsAndBias, x));
+
+    private static double DotValue(Node[] weightsAndBias, Node[] x)
     {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int i = 0;
@@ -221,7 +323,7 @@ internal sealed class ObjectGraphFloorStep
             s0 += weightsAndBias[i].Value * x[i].Value;
         }
 
-        return Record(new Node((s0 + s1) + (s2 + s3) + weightsAndBias[x.Length].Value, Kind.Dot, weightsAndBias, x));
+        return (s0 + s1) + (s2 + s3) + weightsAndBias[x.Length].Value;
     }
 
     private Node Record(Node node)

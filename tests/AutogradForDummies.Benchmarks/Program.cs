@@ -6,8 +6,8 @@ using BenchmarkDotNet.Running;
 //   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Moons*'   moons-100
 //   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*Chain*'   the chain of a million nodes
 //   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*GcMode*'  the dynamic step under each GC mode, ~4 minutes
-//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*ObjectGraphFloor*'  the single-sum step and the
-//                                            floor of the dynamic path's design at the grid's sizes, ~2 minutes
+//   dotnet run -c Release --project tests/AutogradForDummies.Benchmarks -- --filter '*ObjectGraphFloor*'  the dynamic step beside
+//                                            the floor of its design and the single-sum step, both GC modes, ~9 minutes
 // and the tools around them (see README.md beside this file):
 //   -- --nodes [--sizes 16x100,...]          graph sizes, bytes and nanoseconds per node of a dynamic step
 //   -- --check [--sizes 16x100,...]          every path of the grid computes the hand-written step's loss and gradients
