@@ -4,9 +4,10 @@ using BenchmarkDotNet.Attributes;
 namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
-/// The dynamic step between what bounds it, at the grid's sizes, under the garbage collector's default (concurrent)
-/// mode and with it off: the hand-written step (the baseline, the grid's ceiling); the same step with plain loops and
-/// a single running sum (<see cref="HandWrittenSingleSumStep"/>, the yardstick the grid's targets were set beside);
+/// The dynamic step beside the steps that show where its time goes, at the grid's sizes, under the garbage
+/// collector's default (concurrent) mode and with it off: the hand-written step (the baseline, the grid's ceiling);
+/// the same step with plain loops and a single running sum (<see cref="HandWrittenSingleSumStep"/>, the kind of step
+/// the 0.1 figures, which the grid's targets were set against, were measured with);
 /// the dynamic path's design by the least code (<see cref="ObjectGraphFloorStep"/>: one object per number and a new
 /// graph every step), and the same on a graph kept from step to step; and the library's dynamic steps, with its
 /// losses and micrograd-style.

@@ -4,8 +4,8 @@ namespace AutogradForDummies.Benchmarks;
 
 /// <summary>
 /// The dynamic path's design by the least code we could write for it: the grid's training step with one object per
-/// number and a new graph of them every step. The library's dynamic step does all of its work and more, so its time is
-/// a floor under the library's; and it shows what that design costs before any of an engine's generality.
+/// number and a new graph of them every step. The library's dynamic step does all of its work and more, so its time
+/// should be a floor under the library's; it shows what that design costs before any of an engine's generality.
 /// </summary>
 /// <remarks>
 /// <para>Like the dynamic path, every step allocates a node object for each neuron's pre-activation, each ReLU, each
