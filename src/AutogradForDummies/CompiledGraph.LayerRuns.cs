@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -313,8 +312,7 @@ public sealed partial class CompiledGraph
                 var d = Vector256.Create(lanes[l..]);
                 var passes = ~Vector256.Equals(d, Vector256<double>.Zero);
                 Avx512F.VL.Compress(d, passes, d).CopyTo(dy[count..]);
-                Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), Vector256.Create((long)weights) - apart)).CopyTo(starts[count..]);
-                count += BitOperations.PopCount(passes.ExtractMostSignificantBits());
+                count = PackLanes(passes, Vector256.Create((long)weights) - apart, starts, count);
             }
         }
 
@@ -342,25 +340,21 @@ public sealed partial class CompiledGraph
         int count = run.End - run.Start, l = 0;
         for (; l + 4 <= count; l += 4)
         {
-            if (!everyNode)
-            {
-                LaneGradients(v, g, in run, l).CopyTo(lanes.AsSpan(l));
-                continue;
-            }
-
-            var da = Vector256.Create(g.AsSpan(run.Activations + l));
-            var y = Vector256.Create(v.AsSpan(run.Activations + l));
-            var gz = Vector256.Create(g.AsSpan(run.Values + l));
-            var d = Rules.Relu.Backward4(y, da, gz, ~Vector256.Equals(da, zero)); // only where da ≠ 0
+            var d = LaneGradients(v, g, in run, l);
             d.CopyTo(lanes.AsSpan(l));
-            for (int k = 0; k < 4; k++)
+            if (everyNode)
             {
-                _then[run.Member(l + k)]!.Grad = da[k];
-                _computes[run.Member(l + k)].Grad = d[k];
-            }
+                // Into the graph's Scalars, and the slots' gradients back to 0 for the next pass.
+                var da = Vector256.Create(g.AsSpan(run.Activations + l));
+                for (int k = 0; k < 4; k++)
+                {
+                    _then[run.Member(l + k)]!.Grad = da[k];
+                    _computes[run.Member(l + k)].Grad = d[k];
+                }
 
-            zero.CopyTo(g.AsSpan(run.Activations + l));
-            zero.CopyTo(g.AsSpan(run.Values + l));
+                zero.CopyTo(g.AsSpan(run.Activations + l));
+                zero.CopyTo(g.AsSpan(run.Values + l));
+            }
         }
 
         for (; l < count; l++)

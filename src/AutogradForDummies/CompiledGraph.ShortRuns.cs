@@ -701,10 +701,17 @@ public sealed partial class CompiledGraph
     /// stored whole into <paramref name="active"/> at <paramref name="count"/>; returns the new count. The vector fits
     /// where, as in a run's lanes taken four at a time, the count is at most <paramref name="lane"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int PackLanes(Vector256<double> passes, int lane, Span<int> active, int count)
+    private static int PackLanes(Vector256<double> passes, int lane, Span<int> active, int count) =>
+        PackLanes(passes, Vector256.Create((long)lane) + Vector256.Create(0L, 1, 2, 3), active, count);
+
+    /// <summary>The elements of <paramref name="items"/> whose lanes are set in <paramref name="passes"/>, packed to the
+    /// front of a vector by the processor's compress instruction (AVX-512) and stored whole, as ints, into
+    /// <paramref name="into"/> at <paramref name="count"/>; returns the new count. The caller sees that four ints fit
+    /// there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int PackLanes(Vector256<double> passes, Vector256<long> items, Span<int> into, int count)
     {
-        var lanes = Vector256.Create((long)lane) + Vector256.Create(0L, 1, 2, 3);
-        Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), lanes)).CopyTo(active[count..]);
+        Avx512F.VL.ConvertToVector128Int32(Avx512F.VL.Compress(default, passes.AsInt64(), items)).CopyTo(into[count..]);
         return count + BitOperations.PopCount(passes.ExtractMostSignificantBits());
     }
 
