@@ -126,25 +126,8 @@ internal sealed class MoonsSetup
         ArgumentNullException.ThrowIfNull(gradients);
         var reference = CreateHandWritten();
         double expectedLoss = reference.Step(0, Alpha);
-        var expected = reference.Gradients();
         double loss = lossAndBackward();
-        var actual = gradients();
-        string? problem = actual.Length != expected.Length
-            ? $"{actual.Length} gradients for {expected.Length} parameters"
-            : Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
-        for (int i = 0; i < expected.Length && problem is null; i++)
-        {
-            if (!Close(actual[i], expected[i]))
-            {
-                problem = $"gradient of parameter {i} {actual[i]:R}, hand-written {expected[i]:R}";
-            }
-        }
-
-        if (problem is not null)
-        {
-            throw new InvalidOperationException(
-                $"H = {Hidden}, N = {Inputs.Length}: {path} does not compute what the hand-written step computes: {problem}.");
-        }
+        ThrowUnlessSame(path, "the hand-written step", expectedLoss, reference.Gradients(), loss, gradients());
     }
 
     /// <summary>
@@ -180,23 +163,33 @@ internal sealed class MoonsSetup
         ArgumentNullException.ThrowIfNull(lossAndBackward);
         Model.ZeroGrad();
         double loss = lossAndBackward();
-        var parameters = Model.Parameters();
-        string? problem = Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
-        for (int i = 0; i < parameters.Count && problem is null; i++)
+        double[] gradients = [.. Model.Parameters().Select(p => p.Grad)];
+        Model.ZeroGrad();
+        ThrowUnlessSame($"the {path} path", reference, expectedLoss, expectedGradients, loss, gradients);
+    }
+
+    /// <summary>Throws, naming <paramref name="subject"/> and <paramref name="reference"/>, unless the loss and every
+    /// gradient agree with the expected ones to 1e-12 (relative to the larger of 1 and the number's size), one gradient
+    /// per parameter.</summary>
+    private void ThrowUnlessSame(
+        string subject, string reference, double expectedLoss, IReadOnlyList<double> expected, double loss, double[] actual)
+    {
+        string? problem = actual.Length != expected.Count
+            ? $"{actual.Length} gradients for {expected.Count} parameters"
+            : Close(loss, expectedLoss) ? null : $"loss {loss:R}, hand-written {expectedLoss:R}";
+        for (int i = 0; i < expected.Count && problem is null; i++)
         {
-            if (!Close(parameters[i].Grad, expectedGradients[i]))
+            if (!Close(actual[i], expected[i]))
             {
-                problem = $"gradient of parameter {i} {parameters[i].Grad:R}, hand-written {expectedGradients[i]:R}";
+                problem = $"gradient of parameter {i} {actual[i]:R}, hand-written {expected[i]:R}";
             }
         }
 
-        Model.ZeroGrad();
         if (problem is not null)
         {
             throw new InvalidOperationException(
-                $"H = {Hidden}, N = {Inputs.Length}: the {path} path does not compute what {reference} computes: {problem}.");
+                $"H = {Hidden}, N = {Inputs.Length}: {subject} does not compute what {reference} computes: {problem}.");
         }
-
     }
 
     private static bool Close(double actual, double expected) => Math.Abs(actual - expected) <= 1e-12 * Math.Max(1, Math.Abs(expected));
