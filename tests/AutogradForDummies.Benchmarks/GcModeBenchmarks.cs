@@ -20,20 +20,12 @@ namespace AutogradForDummies.Benchmarks;
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
 [GcModeJobs]
-public class GcModeBenchmarks
+public class GcModeBenchmarks : GridSizeBenchmarks
 {
     private const int Seed = 1;
     private MoonsSetup _setup = null!;
     private SGD _sgd = null!;
     private Scalar? _lastLoss;
-
-    /// <summary>Gets or sets H, the width of both hidden layers.</summary>
-    [Params(16, 64, 256)]
-    public int H { get; set; }
-
-    /// <summary>Gets or sets N, the number of points.</summary>
-    [Params(100, 1000)]
-    public int N { get; set; }
 
     [GlobalSetup]
     public void Setup()

@@ -15,17 +15,9 @@ namespace AutogradForDummies.Benchmarks;
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
 [GridJob(warmupCount: 1, iterationCount: 5)]
-public class GridCompileBenchmarks
+public class GridCompileBenchmarks : GridSizeBenchmarks
 {
     private Scalar _loss = null!;
-
-    /// <summary>Gets or sets H, the width of both hidden layers.</summary>
-    [Params(16, 64, 256)]
-    public int H { get; set; }
-
-    /// <summary>Gets or sets N, the number of points.</summary>
-    [Params(100, 1000)]
-    public int N { get; set; }
 
     [GlobalSetup]
     public void Setup() => _loss = new MoonsSetup(H, N, seed: 1).BuildLoss();

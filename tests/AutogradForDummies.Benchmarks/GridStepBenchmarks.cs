@@ -27,7 +27,7 @@ namespace AutogradForDummies.Benchmarks;
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
 [GridJob(warmupCount: 4, iterationCount: 15)]
-public class GridStepBenchmarks
+public class GridStepBenchmarks : GridSizeBenchmarks
 {
     /// <summary>The learning rate of the measured steps: so small that every iteration does the same work.</summary>
     internal const double LearningRate = 1e-9;
@@ -37,14 +37,6 @@ public class GridStepBenchmarks
     private HandWrittenStep _hand = null!;
     private CompiledGraph _graph = null!;
     private SGD _sgd = null!;
-
-    /// <summary>Gets or sets H, the width of both hidden layers.</summary>
-    [Params(16, 64, 256)]
-    public int H { get; set; }
-
-    /// <summary>Gets or sets N, the number of points.</summary>
-    [Params(100, 1000)]
-    public int N { get; set; }
 
     [GlobalSetup(Targets = [nameof(HandWritten), nameof(Dynamic)])]
     public void SetupHandWrittenAndDynamic()

@@ -17,7 +17,7 @@ namespace AutogradForDummies.Benchmarks;
 [MemoryDiagnoser]
 [JsonExporterAttribute.Full]
 [GridJob(warmupCount: 4, iterationCount: 15, nonConcurrentGcToo: true)]
-public class ObjectGraphFloorBenchmarks
+public class ObjectGraphFloorBenchmarks : GridSizeBenchmarks
 {
     private MoonsSetup _setup = null!;
     private SGD _sgd = null!;
@@ -25,14 +25,6 @@ public class ObjectGraphFloorBenchmarks
     private HandWrittenSingleSumStep _singleSum = null!;
     private ObjectGraphFloorStep _floor = null!;
     private ObjectGraphFloorStep _keptFloor = null!;
-
-    /// <summary>Gets or sets H, the width of both hidden layers.</summary>
-    [Params(16, 64, 256)]
-    public int H { get; set; }
-
-    /// <summary>Gets or sets N, the number of points.</summary>
-    [Params(100, 1000)]
-    public int N { get; set; }
 
     [GlobalSetup]
     public void Setup()
