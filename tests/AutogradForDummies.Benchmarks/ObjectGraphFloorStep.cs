@@ -82,17 +82,9 @@ internal sealed class ObjectGraphFloorStep
     /// <returns>The loss before the update.</returns>
     public double Step(double learningRate)
     {
-        foreach (var p in _parameters)
-        {
-            p.Grad = 0;
-        }
-
+        ZeroParameterGradients();
         double loss = LossAndBackward();
-        foreach (var p in _parameters)
-        {
-            p.Value -= learningRate * p.Grad;
-        }
-
+        Update(learningRate);
         return loss;
     }
 
@@ -115,27 +107,14 @@ internal sealed class ObjectGraphFloorStep
             }
         }
 
-        foreach (var p in _parameters)
-        {
-            p.Grad = 0;
-        }
-
+        ZeroParameterGradients();
         for (int i = 0; i < _count; i++)
         {
             _order[i].Grad = 0;
         }
 
-        _keptLoss.Grad = 1;
-        for (int i = _count - 1; i >= 0; i--)
-        {
-            Backward(_order[i]);
-        }
-
-        foreach (var p in _parameters)
-        {
-            p.Value -= learningRate * p.Grad;
-        }
-
+        BackwardFrom(_keptLoss);
+        Update(learningRate);
         return _keptLoss.Value;
     }
 
@@ -150,15 +129,37 @@ internal sealed class ObjectGraphFloorStep
         }
 
         var loss = Build();
+        BackwardFrom(loss);
+        Array.Clear(_order, 0, _count);
+        _count = 0;
+        return loss.Value;
+    }
+
+    private void ZeroParameterGradients()
+    {
+        foreach (var p in _parameters)
+        {
+            p.Grad = 0;
+        }
+    }
+
+    private void Update(double learningRate)
+    {
+        foreach (var p in _parameters)
+        {
+            p.Value -= learningRate * p.Grad;
+        }
+    }
+
+    /// <summary>The backward pass from <paramref name="loss"/>, the last node on the list, over the list from the
+    /// end.</summary>
+    private void BackwardFrom(Node loss)
+    {
         loss.Grad = 1;
         for (int i = _count - 1; i >= 0; i--)
         {
             Backward(_order[i]);
         }
-
-        Array.Clear(_order, 0, _count);
-        _count = 0;
-        return loss.Value;
     }
 
     /// <summary>Builds the loss graph, every node on the list as it is made; returns the loss.</summary>
